@@ -1,0 +1,150 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DEFAULT_ROLES } from '@kjj/domain';
+import { connect, migrateToLatest, type Database } from '@kjj/server';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import { createOrgTree, loadEnterprises, type BenchOrgs } from './generate.js';
+
+export interface BenchUser {
+  username: string;
+  role: string;
+  division: string;
+  token: string;
+}
+
+/** Who the load runs as: one account per scope width (DESIGN §3). */
+export const BENCH_USERS = [
+  { username: 'bench_county', role: 'director', division: '431223' },
+  { username: 'bench_city', role: 'city_admin', division: '431200' },
+  { username: 'bench_province', role: 'province_staff', division: '430000' },
+  { username: 'bench_all', role: 'sys_admin', division: '430000' },
+] as const;
+
+const marker = (rows: number) => `bench:${rows}:v3`;
+
+export async function recreatePostgres(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Reuses a database generated earlier with the same size; otherwise builds it (minutes). */
+export async function ensureData(url: string, rows: number, log: (s: string) => void): Promise<BenchUser[]> {
+  let database: Database = connect(url, { poolSize: 4 });
+  await migrateToLatest(database.db);
+  const db = database.db as unknown as Kysely<any>;
+  const have = await db
+    .selectFrom('appSetting')
+    .select('value')
+    .where('key', '=', 'bench')
+    .executeTakeFirst();
+  if (have?.value !== marker(rows)) {
+    log(`generating ${rows} enterprises in ${database.describe} (a few minutes, once)`);
+    await database.close();
+    if (database.dialect === 'postgres') await recreatePostgres(url);
+    else
+      await import('node:fs').then((fs) =>
+        ['', '-wal', '-shm'].forEach((s) => fs.rmSync(`${url.slice(7)}${s}`, { force: true })),
+      );
+    database = connect(url, { poolSize: 4 });
+    await migrateToLatest(database.db);
+    const fresh = database.db as unknown as Kysely<any>;
+    await seedRoles(fresh);
+    const orgs = await createOrgTree(fresh);
+    await loadEnterprises(database, orgs, rows, log);
+    await createUsers(fresh, orgs);
+    await fresh
+      .insertInto('appSetting')
+      .values({ key: 'bench', value: marker(rows) })
+      .execute();
+  }
+  const users = await issueTokens(database.db as unknown as Kysely<any>);
+  await database.close();
+  return users;
+}
+
+async function seedRoles(db: Kysely<any>): Promise<void> {
+  const now = new Date().toISOString();
+  await db
+    .insertInto('role')
+    .values(
+      DEFAULT_ROLES.map((r) => ({
+        code: r.code,
+        name: r.name.zh,
+        nameEn: r.name.en,
+        scope: r.scope,
+        readScope: r.readScope ?? null,
+        permissions: JSON.stringify(r.permissions),
+        isSystem: 1,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      })),
+    )
+    .execute();
+}
+
+async function createUsers(db: Kysely<any>, orgs: BenchOrgs): Promise<void> {
+  const now = new Date().toISOString();
+  for (const u of BENCH_USERS) {
+    const org = orgs.byCode.get(u.division);
+    if (!org) throw new Error(`no org ${u.division}`);
+    const row = await db
+      .insertInto('userAccount')
+      // Tokens, not passwords, authenticate the load; the hash only has to be unusable.
+      .values({
+        username: u.username,
+        name: u.username,
+        orgId: org.id,
+        passwordHash: '!',
+        status: 'active',
+        mustChangePassword: 0,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const role = await db
+      .selectFrom('role')
+      .select('id')
+      .where('code', '=', u.role)
+      .executeTakeFirstOrThrow();
+    await db.insertInto('userRole').values({ userId: row.id, roleId: role.id }).execute();
+  }
+}
+
+/** Fresh API tokens for every bench account (old ones revoked), so runs never share secrets. */
+async function issueTokens(db: Kysely<any>): Promise<BenchUser[]> {
+  const users: BenchUser[] = [];
+  const now = new Date().toISOString();
+  await db
+    .updateTable('apiToken')
+    .set({ revokedAt: now })
+    .where('name', '=', 'bench')
+    .where('revokedAt', 'is', null)
+    .execute();
+  for (const u of BENCH_USERS) {
+    const user = await db
+      .selectFrom('userAccount')
+      .select('id')
+      .where('username', '=', u.username)
+      .executeTakeFirstOrThrow();
+    const token = `kjj_${randomBytes(32).toString('base64url')}`;
+    const tokenHash = createHash('sha256').update(token).digest('hex');
+    await db
+      .insertInto('apiToken')
+      .values({ userId: user.id, name: 'bench', tokenHash, prefix: token.slice(0, 10), createdAt: now })
+      .execute();
+    users.push({ ...u, token });
+  }
+  await sql`analyze`.execute(db);
+  return users;
+}

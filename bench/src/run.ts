@@ -1,0 +1,212 @@
+import { execSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { connect } from '@kjj/server';
+import type { Kysely } from 'kysely';
+import { ensureData, type BenchUser } from './data.js';
+import { measureExport, measureImport } from './excel.js';
+import { load, type LoadRequest, type LoadResult } from './load.js';
+import { writeReport, type DatabaseReport } from './report.js';
+import { startKjj, startProcess } from './server.js';
+
+const BASELINE = fileURLToPath(new URL('./baseline.js', import.meta.url));
+const log = (s: string) => console.log(`[bench] ${s}`);
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'both' },
+    rows: { type: 'string', default: '1000000' },
+    duration: { type: 'string', default: '10' },
+    sqlite: { type: 'string', default: 'sqlite:/var/tmp/kjj-bench/bench.db' },
+    postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/kjj_bench' },
+  },
+});
+
+const rows = Number(values.rows);
+const duration = Number(values.duration);
+
+async function api(base: string, user: BenchUser, path: string): Promise<any> {
+  const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${user.token}` } });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** The cursor after `depth` rows of a list, found by paging through it as the user would. */
+async function cursorAt(base: string, user: BenchUser, query: string, depth: number): Promise<string> {
+  let cursor = '';
+  for (let seen = 0; seen < depth; seen += 200) {
+    const page = await api(
+      base,
+      user,
+      `/api/v1/enterprises?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    cursor = page.nextCursor;
+  }
+  return cursor;
+}
+
+async function orgIdOf(url: string, division: string): Promise<number> {
+  const database = connect(url, { poolSize: 1 });
+  const row = await (database.db as unknown as Kysely<any>)
+    .selectFrom('org')
+    .select('id')
+    .where('divisionCode', '=', division)
+    .executeTakeFirstOrThrow();
+  await database.close();
+  return Number(row.id);
+}
+
+async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<DatabaseReport> {
+  const users = await ensureData(url, rows, log);
+  const as = (username: string) => users.find((u) => u.username === username) as BenchUser;
+  const [county, city, province, all] = ['bench_county', 'bench_city', 'bench_province', 'bench_all'].map(
+    as,
+  ) as [BenchUser, BenchUser, BenchUser, BenchUser];
+  const huaihua = await orgIdOf(url, '431200');
+  const hunan = await orgIdOf(url, '430000');
+  const server = await startKjj(url, 3801);
+  const base = server.url;
+  log(`${name}: server up (pid ${server.pid}); warming up`);
+  const list = '/api/v1/enterprises?limit=20';
+  const scenarios: { label: string; target: string; requests: LoadRequest[] }[] = [
+    { label: '县局首页（本单位）', target: '≤ 25 ms', requests: [{ path: list, token: county.token }] },
+    { label: '市局首页（本级及下级）', target: '≤ 25 ms', requests: [{ path: list, token: city.token }] },
+    { label: '省厅首页（本级及下级）', target: '≤ 25 ms', requests: [{ path: list, token: province.token }] },
+    { label: '全国首页（全部数据）', target: '≤ 25 ms', requests: [{ path: list, token: all.token }] },
+    {
+      label: '省厅深页（第10000行后）',
+      target: '≤ 25 ms',
+      requests: [
+        { path: `${list}&cursor=${await cursorAt(base, province, '', 10_000)}`, token: province.token },
+      ],
+    },
+    {
+      label: '全国深页（第100000行后）',
+      target: '≤ 25 ms',
+      requests: [{ path: `${list}&cursor=${await cursorAt(base, all, '', 100_000)}`, token: all.token }],
+    },
+    {
+      label: '子树+筛选+排序（省厅看怀化市，有限公司，按名称）',
+      target: '≤ 50 ms',
+      requests: [{ path: `${list}&orgId=${huaihua}&kind=llc&sort=name`, token: province.token }],
+    },
+    {
+      label: '子树+筛选+排序（全国看湖南省，制造业+高企，按创建时间）',
+      target: '≤ 50 ms',
+      requests: [{ path: `${list}&orgId=${hunan}&industry=C&isHte=true&sort=-createdAt`, token: all.token }],
+    },
+    {
+      label: '中文检索“橘海新材”（省厅范围）',
+      target: '≤ 50 ms',
+      requests: [{ path: `${list}&q=${encodeURIComponent('橘海新材')}`, token: province.token }],
+    },
+    {
+      label: '中文检索“橘海新材”（全国）',
+      target: '≤ 50 ms',
+      requests: [{ path: `${list}&q=${encodeURIComponent('橘海新材')}`, token: all.token }],
+    },
+    {
+      label: '中文检索“有限公司”（全国，命中全部）',
+      target: '≤ 50 ms',
+      requests: [{ path: `${list}&q=${encodeURIComponent('有限公司')}`, token: all.token }],
+    },
+    {
+      label: '两字检索“橘海”（市局范围）',
+      target: '≤ 50 ms',
+      requests: [{ path: `${list}&q=${encodeURIComponent('橘海')}`, token: city.token }],
+    },
+  ];
+  await load(
+    'warm-up',
+    base,
+    scenarios.flatMap((s) => s.requests),
+    10,
+    5,
+  );
+  const results: (LoadResult & { target: string })[] = [];
+  const rss = server.sampleRss();
+  for (const s of scenarios) {
+    const r = await load(s.label, base, s.requests, 10, duration);
+    log(`${name}: ${s.label}: p99 ${r.p99} ms, ${Math.round(r.rps)} req/s, errors ${r.errors + r.non2xx}`);
+    results.push({ ...r, target: s.target });
+  }
+  const mixed = await load(
+    '混合负载（以上全部轮转）',
+    base,
+    scenarios.flatMap((s) => s.requests),
+    50,
+    duration,
+  );
+  log(
+    `${name}: mixed at 50: ${Math.round(mixed.rps)} req/s, p99 ${mixed.p99} ms, errors ${mixed.errors + mixed.non2xx}`,
+  );
+  const framework = await load('框架：县局首页', base, [{ path: list, token: county.token }], 10, duration);
+  const rssSamples = rss.stop();
+  const orgId = String(await orgIdOf(url, '431223'));
+  const bare = await startProcess(
+    'node',
+    [BASELINE],
+    { BASELINE_DB: url, BASELINE_ORG: orgId, PORT: '3802' },
+    3802,
+  );
+  const floor = await load(
+    '裸 node:http + 驱动：同一查询',
+    bare.url,
+    [{ path: '/', token: county.token }],
+    10,
+    duration,
+  );
+  await bare.stop();
+  log(`${name}: framework ${Math.round(framework.rps)} vs bare ${Math.round(floor.rps)} req/s`);
+  const imported = await measureImport(server, county, 100_000, log);
+  const exported = await measureExport(server, all, '/api/v1/enterprises/export.xlsx?kind=joint_stock', log);
+  await server.stop();
+  await removeImported(url);
+  return {
+    name,
+    url,
+    results,
+    mixed,
+    framework,
+    floor,
+    rssMaxMb: Math.max(...rssSamples),
+    imported,
+    exported,
+  };
+}
+
+async function removeImported(url: string): Promise<void> {
+  const database = connect(url, { poolSize: 1 });
+  const db = database.db as unknown as Kysely<any>;
+  const user = await db
+    .selectFrom('userAccount')
+    .select('id')
+    .where('username', '=', 'bench_county')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('enterprise').where('createdBy', '=', user.id).execute();
+  await database.close();
+}
+
+function machine(): string {
+  const version = (cmd: string) => {
+    try {
+      return execSync(cmd, { encoding: 'utf8' }).trim().split('\n')[0];
+    } catch {
+      return 'n/a';
+    }
+  };
+  return [
+    `CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length} (shared by server, database and load generator)`,
+    `Memory: ${Math.round(totalmem() / 2 ** 30)} GiB`,
+    `Node ${process.version}; ${version('psql --version')}; SQLite ${version(`node -e "console.log(require('better-sqlite3')(':memory:').prepare('select sqlite_version() v').get().v)"`)}`,
+  ].join('\n');
+}
+
+const reports: DatabaseReport[] = [];
+if (values.db === 'both' || values.db === 'sqlite')
+  reports.push(await benchDatabase('sqlite', values.sqlite as string));
+if (values.db === 'both' || values.db === 'postgres')
+  reports.push(await benchDatabase('postgres', values.postgres as string));
+await writeReport(reports, { rows, duration, machine: machine() });
+log('written to docs/benchmarks.md');

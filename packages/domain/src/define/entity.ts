@@ -1,0 +1,128 @@
+import type { Text } from '../i18n.js';
+import { isScalar, type FieldDef } from './fields.js';
+
+/** Row columns every business entity has besides its own fields (DESIGN §3, DOMAIN §3). */
+export const META_FIELDS = [
+  'id',
+  'orgId',
+  'sectionId',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+  'version',
+  'deletedAt',
+  'deletedBy',
+  'overrides',
+] as const;
+export type MetaField = (typeof META_FIELDS)[number];
+
+/** Sort keys every entity offers besides its own `sort: true` fields. */
+export const META_SORTS = ['updatedAt', 'createdAt', 'id'] as const;
+
+export const CRUD_OPERATIONS = ['read', 'create', 'update', 'delete', 'export', 'import'] as const;
+export type CrudOperation = (typeof CRUD_OPERATIONS)[number];
+
+export interface EntityInput<F extends Record<string, FieldDef>> {
+  /** Singular camelCase name; the table is its snake_case form. */
+  name: string;
+  /** URL segment under /api/v1. */
+  plural: string;
+  label: Text;
+  fields: F;
+  /** The field that names a row in titles, audit entries and error messages. */
+  display: keyof F & string;
+  list: { columns: (keyof F & string)[]; sort: string };
+  /** Excel template/export columns, in order. Defaults to every visible field. */
+  excel?: (keyof F & string)[];
+  /** Field that identifies a row for import upserts (unique within the org). */
+  importKey?: keyof F & string;
+  /** The marked example row of the Excel template (API values). */
+  sample?: Partial<Record<keyof F & string, unknown>>;
+}
+
+/**
+ * A definition as the framework consumes it. Field names are plain strings here: the typed names
+ * only matter while writing a definition (EntityInput checks them), and keeping this type
+ * non-generic lets every definition live in one registry.
+ */
+export interface EntityDef {
+  name: string;
+  plural: string;
+  label: Text;
+  fields: Record<string, FieldDef>;
+  display: string;
+  list: { columns: string[]; sort: string };
+  excel: string[];
+  importKey?: string;
+  sample: Record<string, unknown>;
+  table: string;
+  /** Fields allowed as `sort` (with `-` for descending). */
+  sortKeys: string[];
+  permissions: Record<CrudOperation, string>;
+}
+
+export const snakeCase = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export function defineEntity<const F extends Record<string, FieldDef>>(
+  input: EntityInput<F>,
+): EntityDef & { fields: F } {
+  const problems = definitionProblems(input as unknown as EntityInput<Record<string, FieldDef>>);
+  if (problems.length > 0) throw new Error(`entity ${input.name}: ${problems.join('; ')}`);
+  const sortKeys = [
+    ...Object.entries(input.fields)
+      .filter(([, field]) => field.sort)
+      .map(([name]) => name),
+    ...META_SORTS,
+  ];
+  const permissions = Object.fromEntries(CRUD_OPERATIONS.map((op) => [op, `${input.name}:${op}`])) as Record<
+    CrudOperation,
+    string
+  >;
+  return {
+    ...input,
+    excel: input.excel ?? visibleFields(input.fields),
+    sample: input.sample ?? {},
+    table: snakeCase(input.name),
+    sortKeys,
+    permissions,
+  };
+}
+
+function visibleFields<F extends Record<string, FieldDef>>(fields: F): (keyof F & string)[] {
+  return Object.entries(fields)
+    .filter(([, field]) => !field.hidden)
+    .map(([name]) => name);
+}
+
+/** Mistakes a definition can make that would only show up later as odd SQL or broken paging. */
+function definitionProblems(input: EntityInput<Record<string, FieldDef>>): string[] {
+  const problems: string[] = [];
+  for (const [name, field] of Object.entries(input.fields)) {
+    if ((META_FIELDS as readonly string[]).includes(name))
+      problems.push(`${name} clashes with a meta column`);
+    if (field.sort && (!field.required || !isScalar(field)))
+      problems.push(`${name}: sort keys must be required scalars`);
+    if (field.search && field.kind !== 'text') problems.push(`${name}: only text fields can be searched`);
+    if (field.unique && !isScalar(field)) problems.push(`${name}: only scalars can be unique`);
+  }
+  const known = new Set(Object.keys(input.fields));
+  for (const column of [...input.list.columns, ...(input.excel ?? []), input.display]) {
+    if (!known.has(column)) problems.push(`unknown field ${column}`);
+  }
+  const sortField = input.list.sort.replace(/^-/, '');
+  if (!input.fields[sortField]?.sort && !(META_SORTS as readonly string[]).includes(sortField)) {
+    problems.push(`default sort ${input.list.sort} is not a sort key`);
+  }
+  if (input.importKey && !input.fields[input.importKey]?.unique)
+    problems.push('importKey must be a unique field');
+  return problems;
+}
+
+export const searchFields = (def: EntityDef): string[] =>
+  Object.entries(def.fields)
+    .filter(([, field]) => field.search)
+    .map(([name]) => name);
+
+export const filterFields = (def: EntityDef): [string, FieldDef][] =>
+  Object.entries(def.fields).filter(([, field]) => field.filter);

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { hasErrors } from '../validators/types.js';
+import type { EntityDef } from './entity.js';
+import type { FieldDef, TextField } from './fields.js';
+
+/**
+ * zod schemas derived from a definition. The server validates requests with them and the web
+ * validates forms with the very same objects, so a field error reads the same in both places.
+ */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** A calendar date that exists (no 2月30日), as YYYY-MM-DD. */
+export const isoDate = z
+  .string()
+  .regex(ISO_DATE)
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    },
+    { params: { code: 'DATE_INVALID' } },
+  );
+
+function textSchema(field: TextField): z.ZodType<string> {
+  const base = z
+    .string()
+    .trim()
+    .min(field.required ? 1 : 0)
+    .max(field.max);
+  const { check } = field;
+  if (!check) return base;
+  return base
+    .superRefine((value, ctx) => {
+      if (value === '') return;
+      for (const issue of check(value).issues) {
+        if (issue.severity !== 'error') continue;
+        ctx.addIssue({
+          code: 'custom',
+          message: issue.en,
+          params: { code: issue.code, zh: issue.zh, en: issue.en },
+        });
+      }
+    })
+    .transform((value) => (value === '' ? value : (check(value).canonical ?? value)));
+}
+
+export function fieldSchema(field: FieldDef): z.ZodType {
+  switch (field.kind) {
+    case 'text':
+      return textSchema(field);
+    case 'int':
+      return z
+        .int()
+        .min(field.min ?? -2_147_483_648)
+        .max(field.max ?? 2_147_483_647);
+    case 'money':
+      // 分 as an integer; 10^13 分 (1000亿元) is far beyond any bureau figure and safe in a double.
+      return z.int().min(0).max(10_000_000_000_000);
+    case 'date':
+      return field.notFuture
+        ? isoDate.refine((s) => s <= today(), { params: { code: 'DATE_IN_FUTURE' } })
+        : isoDate;
+    case 'bool':
+      return z.boolean();
+    case 'enum':
+      return z.enum(field.values.codes as [string, ...string[]]);
+    case 'ref':
+      return z.int().positive();
+    case 'tags':
+      return z.array(z.string().trim().min(1).max(field.maxLength)).max(field.maxItems);
+    case 'list':
+      return z
+        .array(
+          z.strictObject(Object.fromEntries(Object.entries(field.item).map(([k, v]) => [k, textSchema(v)]))),
+        )
+        .max(field.maxItems);
+  }
+}
+
+/** Reasons given for overriding warnings, by field: `{ uscc: '个体工商户旧证，已核实' }`. */
+export const overridesInput = z.record(z.string().max(50), z.string().trim().min(2).max(200));
+
+const maybe = (field: FieldDef, schema: z.ZodType): z.ZodType =>
+  field.required ? schema : schema.nullable().optional();
+
+export function createSchema(def: EntityDef) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(def.fields)) shape[name] = maybe(field, fieldSchema(field));
+  return z.strictObject({
+    ...shape,
+    orgId: z.int().positive().optional(),
+    sectionId: z.int().positive().nullable().optional(),
+    overrides: overridesInput.optional(),
+  });
+}
+
+export function updateSchema(def: EntityDef) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(def.fields)) {
+    const schema = fieldSchema(field);
+    shape[name] = field.required ? schema.optional() : schema.nullable().optional();
+  }
+  return z.strictObject({
+    version: z.int().min(1),
+    ...shape,
+    sectionId: z.int().positive().nullable().optional(),
+    overrides: overridesInput.optional(),
+  });
+}
+
+/** The full row as the API returns it (documented in OpenAPI; responses are not re-validated). */
+export function outputSchema(def: EntityDef) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(def.fields)) shape[name] = maybe(field, fieldSchema(field));
+  return z.object({
+    id: z.int(),
+    orgId: z.int(),
+    sectionId: z.int().nullable(),
+    ...shape,
+    version: z.int(),
+    createdBy: z.int().nullable(),
+    createdAt: z.string(),
+    updatedBy: z.int().nullable(),
+    updatedAt: z.string(),
+    deletedAt: z.string().nullable(),
+    overrides: z.record(
+      z.string(),
+      z.object({ code: z.string(), reason: z.string(), by: z.int(), at: z.string() }),
+    ),
+  });
+}
+
+/** Warnings (override-able) for the given, already parsed values. */
+export function warningsOf(
+  def: EntityDef,
+  values: Record<string, unknown>,
+): { path: string; code: string; zh: string; en: string }[] {
+  const warnings = [];
+  for (const [name, field] of Object.entries(def.fields)) {
+    const value = values[name];
+    if (field.kind !== 'text' || !field.check || typeof value !== 'string' || value === '') continue;
+    const result = field.check(value);
+    if (hasErrors(result)) continue;
+    for (const issue of result.issues)
+      warnings.push({ path: name, code: issue.code, zh: issue.zh, en: issue.en });
+  }
+  return warnings;
+}

@@ -1,0 +1,87 @@
+import { CRUD_OPERATIONS } from './define/entity.js';
+import { enterprise } from './entities/enterprise.js';
+import { t, type Text } from './i18n.js';
+import type { DataScope } from './org.js';
+
+export interface RoleTemplate {
+  code: string;
+  name: Text;
+  /** Rows the role may change (and read, unless `readScope` is wider). */
+  scope: DataScope;
+  readScope?: DataScope;
+  permissions: string[];
+}
+
+const all = (def: { permissions: Record<string, string> }) => Object.values(def.permissions);
+const some = (
+  def: { permissions: Record<(typeof CRUD_OPERATIONS)[number], string> },
+  ...ops: (typeof CRUD_OPERATIONS)[number][]
+) => ops.map((op) => def.permissions[op]);
+
+/** The roles of DOMAIN §1.2 as seeded on a new installation; administrators may edit them. */
+export const DEFAULT_ROLES: RoleTemplate[] = [
+  {
+    code: 'sys_admin',
+    name: t('系统管理员', 'System administrator'),
+    scope: 'all',
+    permissions: [...all(enterprise), 'org:manage', 'user:manage', 'role:manage', 'audit:read'],
+  },
+  {
+    code: 'city_admin',
+    name: t('市局管理员', 'City bureau administrator'),
+    scope: 'org_and_below',
+    permissions: [...all(enterprise), 'org:manage', 'user:manage', 'audit:read'],
+  },
+  {
+    code: 'city_staff',
+    name: t('市局工作人员', 'City bureau staff'),
+    scope: 'org_and_below',
+    permissions: some(enterprise, 'read', 'export'),
+  },
+  {
+    code: 'province_staff',
+    name: t('省厅工作人员', 'Provincial staff'),
+    scope: 'org_and_below',
+    permissions: some(enterprise, 'read', 'export'),
+  },
+  {
+    code: 'director',
+    name: t('局长', 'Director'),
+    scope: 'org',
+    permissions: [...all(enterprise), 'audit:read'],
+  },
+  {
+    code: 'deputy_director',
+    name: t('副局长（分管）', 'Deputy director'),
+    scope: 'org',
+    permissions: all(enterprise),
+  },
+  {
+    code: 'section_chief',
+    name: t('股室负责人', 'Section chief'),
+    scope: 'section',
+    readScope: 'org',
+    permissions: all(enterprise),
+  },
+  {
+    code: 'section_staff',
+    name: t('股室工作人员', 'Section staff'),
+    scope: 'section',
+    permissions: some(enterprise, 'read', 'create', 'update', 'export', 'import'),
+  },
+  {
+    code: 'office_staff',
+    name: t('办公室工作人员', 'Office staff'),
+    scope: 'org',
+    permissions: some(enterprise, 'read'),
+  },
+  {
+    code: 'commissioner',
+    name: t('科技特派员', 'S&T commissioner'),
+    scope: 'self',
+    readScope: 'org',
+    permissions: some(enterprise, 'read'),
+  },
+  { code: 'expert', name: t('评审专家', 'Reviewer'), scope: 'self', permissions: [] },
+  { code: 'enterprise_user', name: t('企业联络员', 'Enterprise liaison'), scope: 'self', permissions: [] },
+];

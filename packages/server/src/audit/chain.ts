@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { AuditLogTable, DB, Dialect, Executor } from '../db/types.js';
+import { canonicalJson } from './canonical-json.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** One audited event before it is chained. */
+export interface AuditEntry {
+  actorId: number | null;
+  actorName: string;
+  orgId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  diff: unknown;
+  requestId: string | null;
+  ip: string | null;
+}
+
+type ChainedRow = Omit<AuditLogTable, 'hash'>;
+
+/** The fields that are hashed: everything but the hash itself. */
+const hashInput = (row: ChainedRow): string =>
+  canonicalJson({
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actorId,
+    actorName: row.actorName,
+    orgId: row.orgId,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    diff: row.diff,
+    requestId: row.requestId,
+    ip: row.ip,
+  });
+
+export const chainHash = (prevHash: string, row: ChainedRow): string =>
+  createHash('sha256').update(prevHash).update(hashInput(row)).digest('hex');
+
+// Any constant works; it only has to be the same for every writer of the chain.
+const AUDIT_LOCK_KEY = 7_352_018;
+
+/**
+ * Appends entries to the chain inside the caller's transaction. On PostgreSQL a transaction-scoped
+ * advisory lock serialises appenders so two transactions never chain onto the same predecessor;
+ * SQLite already serialises writers. Callers append last, just before commit, to hold it briefly.
+ */
+export async function appendAudit(tx: Executor, dialect: Dialect, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+  const last = await tx
+    .selectFrom('auditLog')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date().toISOString();
+  const rows: AuditLogTable[] = entries.map((entry) => {
+    seq += 1;
+    const row: ChainedRow = {
+      seq,
+      at,
+      actorId: entry.actorId,
+      actorName: entry.actorName,
+      orgId: entry.orgId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId === null ? null : String(entry.entityId),
+      diff: canonicalJson(entry.diff ?? {}),
+      requestId: entry.requestId,
+      ip: entry.ip,
+      prevHash,
+    };
+    prevHash = chainHash(prevHash, row);
+    return { ...row, hash: prevHash };
+  });
+  // Chunked: SQLite caps bound parameters per statement.
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('auditLog')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  /** The first entry whose stored hash or link does not match. */
+  brokenAt?: { seq: number; reason: 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' };
+}
+
+/** Re-computes every hash in order, in pages, and names the first entry that fails. */
+export async function verifyAuditChain(db: DB, pageSize = 5000): Promise<VerifyResult> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) return { ok: true, checked };
+    for (const row of page) {
+      if (row.seq !== expectedSeq)
+        return { ok: false, checked, brokenAt: { seq: expectedSeq, reason: 'sequence_gap' } };
+      if (row.prevHash !== prevHash)
+        return { ok: false, checked, brokenAt: { seq: row.seq, reason: 'link_mismatch' } };
+      if (chainHash(prevHash, row) !== row.hash)
+        return { ok: false, checked, brokenAt: { seq: row.seq, reason: 'hash_mismatch' } };
+      prevHash = row.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+  }
+}

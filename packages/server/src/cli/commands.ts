@@ -1,0 +1,250 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { AppError, ENTITIES, passwordProblems } from '@kjj/domain';
+import { systemActor } from '../auth/actor.js';
+import { hashPassword } from '../auth/password.js';
+import { loadActor } from '../auth/sessions.js';
+import { verifyAuditChain } from '../audit/chain.js';
+import type { Config } from '../config.js';
+import { checkUpload } from '../crud/upload-check.js';
+import { importJobHandler, type ImportParams, type ImportResult } from '../crud/import-job.js';
+import { connect, type Database } from '../db/connect.js';
+import { nowIso } from '../db/dialect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { inTransaction } from '../db/unit-of-work.js';
+import { isDemo, seedBase, seedDemo, seedDivision, isEmpty } from '../demo/seed.js';
+import { ensureBureau } from '../demo/org-tree.js';
+import type { JobRow } from '../jobs/runner.js';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export type Options = Record<string, string | boolean | undefined>;
+
+const need = (opts: Options, name: string): string => {
+  const v = opts[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
+  return v;
+};
+
+export class UsageError extends Error {}
+
+async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = connect(config.databaseUrl, { poolSize: 2 });
+  try {
+    await migrateToLatest(database.db);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function migrate(config: Config, _opts: Options, io: Io): Promise<number> {
+  return withDatabase(config, async ({ db, dialect }) => {
+    await seedBase(db, dialect);
+    io.out('schema is up to date; default roles present');
+    return 0;
+  });
+}
+
+/** `seed --demo` (empty database only) or `seed --division 431200` (org tree, sections, towns). */
+export async function seed(config: Config, opts: Options, io: Io): Promise<number> {
+  return withDatabase(config, async ({ db, dialect }) => {
+    if (opts.demo) {
+      if (!(await isEmpty(db))) throw new UsageError('the demo can only be loaded into an empty database');
+      await seedDemo(db, dialect);
+      io.out('demo data loaded (怀化市 and its counties, demo accounts, enterprises)');
+      return 0;
+    }
+    const division = need(opts, 'division');
+    if (!/^\d{6}$/.test(division)) throw new UsageError('--division takes a 6-digit GB/T 2260 code');
+    await seedBase(db, dialect);
+    await seedDivision(db, dialect, division);
+    io.out(`org tree for ${division} is present`);
+    return 0;
+  });
+}
+
+/** The first administrator of a real installation (no default passwords outside demo mode). */
+export async function userCreate(config: Config, opts: Options, io: Io): Promise<number> {
+  const username = need(opts, 'username');
+  const password = typeof opts.password === 'string' ? opts.password : (process.env.KJJ_NEW_PASSWORD ?? '');
+  if (!password)
+    throw new UsageError('give the password with --password or the KJJ_NEW_PASSWORD environment variable');
+  return withDatabase(config, async ({ db, dialect }) => {
+    const demo = await isDemo(db);
+    const problems = demo ? [] : passwordProblems(password, username);
+    if (problems.length > 0)
+      throw new UsageError(`password rejected: ${problems.map((p) => p.en).join('; ')}`);
+    const division = need(opts, 'org');
+    const roleCode = typeof opts.role === 'string' ? opts.role : 'sys_admin';
+    const role = await db.selectFrom('role').select('id').where('code', '=', roleCode).executeTakeFirst();
+    if (!role) throw new UsageError(`no role ${roleCode}`);
+    if (await db.selectFrom('userAccount').select('id').where('username', '=', username).executeTakeFirst())
+      throw new UsageError(`user ${username} exists`);
+    const passwordHash = await hashPassword(password);
+    await inTransaction(
+      db,
+      dialect,
+      { actor: systemActor('cli'), requestId: null, ip: null },
+      async ({ tx, audit }) => {
+        const org = await ensureBureau(tx, division);
+        const now = nowIso();
+        const user = await tx
+          .insertInto('userAccount')
+          .values({
+            username,
+            name: typeof opts.name === 'string' ? opts.name : username,
+            orgId: org.id,
+            sectionId: null,
+            position: null,
+            phone: null,
+            passwordHash,
+            status: 'active',
+            mustChangePassword: 0,
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx.insertInto('userRole').values({ userId: user.id, roleId: role.id }).execute();
+        audit({
+          action: 'user.create',
+          entity: 'user',
+          entityId: user.id,
+          orgId: org.id,
+          diff: { after: { username, role: roleCode } },
+        });
+      },
+    );
+    io.out(`user ${username} created with role ${roleCode}`);
+    return 0;
+  });
+}
+
+/** Imports an Excel file as a given user, with the same rules and audit as the web import. */
+export async function importFile(config: Config, opts: Options, io: Io): Promise<number> {
+  const plural = need(opts, 'entity');
+  const def = ENTITIES.find((e) => e.plural === plural || e.name === plural);
+  if (!def) throw new UsageError(`no entity ${plural}; known: ${ENTITIES.map((e) => e.plural).join(', ')}`);
+  const path = need(opts, 'file');
+  const bytes = readFileSync(path);
+  checkUpload(basename(path), bytes, 'en');
+  return withDatabase(config, async ({ db, dialect }) => {
+    const user = await db
+      .selectFrom('userAccount')
+      .select(['id'])
+      .where('username', '=', need(opts, 'as'))
+      .executeTakeFirst();
+    const actor = user ? await loadActor(db, user.id, 'session') : undefined;
+    if (!actor) throw new UsageError('--as must name an active user');
+    if (!actor.roles.some((r) => r.permissions.includes(def.permissions.import)))
+      throw new UsageError(`${actor.username} may not import ${def.plural}`);
+    const params: ImportParams = {
+      entity: def.name,
+      mode: opts.mode === 'valid_rows_only' ? 'valid_rows_only' : 'all_or_nothing',
+      key: opts.key === 'upsert' ? 'upsert' : 'create',
+      fileName: basename(path),
+      orgId: actor.orgId,
+      sectionId: actor.sectionId,
+      lang: 'zh',
+    };
+    const job: JobRow = {
+      id: 0,
+      kind: 'import',
+      entity: def.name,
+      status: 'running',
+      orgId: actor.orgId,
+      createdBy: actor.userId ?? 0,
+      createdAt: nowIso(),
+      startedAt: nowIso(),
+      finishedAt: null,
+      total: null,
+      processed: 0,
+      params: JSON.stringify(params),
+      result: null,
+      file: bytes,
+    };
+    const result = (await importJobHandler({ db, dialect, entities: ENTITIES })(job, {
+      report: async () => {},
+    })) as ImportResult;
+    for (const e of result.errors)
+      io.err(`row ${e.row}${e.column ? ` column ${e.column}` : ''}: ${e.message}`);
+    io.out(
+      `${result.status}: ${result.totalRows} rows, ${result.created} created, ${result.updated} updated, ${result.errors.length} errors`,
+    );
+    return result.status === 'rejected' ? 1 : 0;
+  });
+}
+
+export async function auditVerify(config: Config, _opts: Options, io: Io): Promise<number> {
+  return withDatabase(config, async ({ db }) => {
+    const result = await verifyAuditChain(db);
+    if (result.ok) {
+      io.out(`audit chain intact: ${result.checked} entries verified`);
+      return 0;
+    }
+    io.err(
+      `audit chain BROKEN at entry #${result.brokenAt?.seq} (${result.brokenAt?.reason}); ${result.checked} entries before it verified`,
+    );
+    return 2;
+  });
+}
+
+/**
+ * A consistent copy while the server keeps writing: SQLite's online backup API; for PostgreSQL,
+ * pg_dump (a consistent snapshot by design) is the tool and this prints how to run it.
+ */
+export async function backup(config: Config, opts: Options, io: Io): Promise<number> {
+  if (config.databaseUrl.startsWith('postgres')) {
+    const safe = new URL(config.databaseUrl);
+    safe.password = '';
+    io.out(`PostgreSQL: run  pg_dump --format=custom --file=kjj-$(date +%F).dump "${safe.toString()}"`);
+    io.out('restore into an empty database with  pg_restore --dbname=<new database> kjj-YYYY-MM-DD.dump');
+    return 0;
+  }
+  const target = need(opts, 'out');
+  const source = new SQLite(config.databaseUrl.slice('sqlite:'.length), {
+    fileMustExist: true,
+    readonly: true,
+  });
+  try {
+    await source.backup(target);
+  } finally {
+    source.close();
+  }
+  io.out(`backup written to ${target}`);
+  return 0;
+}
+
+export const COMMANDS: Record<
+  string,
+  { run: (config: Config, opts: Options, io: Io) => Promise<number>; help: string }
+> = {
+  migrate: { run: migrate, help: 'bring the schema up to date' },
+  seed: { run: seed, help: 'seed --demo (empty database) | seed --division 431200' },
+  'user:create': {
+    run: userCreate,
+    help: 'user:create --username U --org 431223 [--role sys_admin] [--name N] [--password P]',
+  },
+  import: {
+    run: importFile,
+    help: 'import --entity enterprises --file F.xlsx --as USERNAME [--mode valid_rows_only] [--key upsert]',
+  },
+  'audit:verify': { run: auditVerify, help: 'check the audit hash chain; names the first broken entry' },
+  backup: {
+    run: backup,
+    help: 'backup --out FILE (SQLite online backup; prints pg_dump guidance for PostgreSQL)',
+  },
+};
+
+export const describeError = (error: unknown): string =>
+  error instanceof UsageError
+    ? error.message
+    : error instanceof AppError
+      ? `${error.code} ${JSON.stringify(error.params)}`
+      : String((error as Error)?.message ?? error);

@@ -1,0 +1,360 @@
+import type { Kysely } from 'kysely';
+import {
+  AppError,
+  createSchema,
+  describeIssue,
+  errorTitle,
+  labelled,
+  warningsOf,
+  type EntityDef,
+  type Lang,
+} from '@kjj/domain';
+import { scopeFor, type Actor } from '../auth/actor.js';
+import { loadActor } from '../auth/sessions.js';
+import { fromCell, type RefLookups } from '../documents/excel-cells.js';
+import { readSheet, type ColumnInfo } from '../documents/excel-read.js';
+import { scopeWhere } from '../db/scope.js';
+import { scoped } from '../db/entity-repo.js';
+import type { DB, Dialect } from '../db/types.js';
+import { inTransaction } from '../db/unit-of-work.js';
+import type { JobHandler, JobProgress, JobRow } from '../jobs/runner.js';
+import { refLookups } from './ref-lookups.query.js';
+
+export interface ImportParams {
+  entity: string;
+  mode: 'all_or_nothing' | 'valid_rows_only';
+  key: 'create' | 'upsert';
+  fileName: string;
+  orgId: number;
+  sectionId: number | null;
+  lang: Lang;
+}
+
+/** One problem in one cell (or row): what DOMAIN §7 asks an import to report. */
+export interface RowIssue {
+  row: number;
+  column?: string;
+  header?: string;
+  field?: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportResult {
+  status: 'applied' | 'partial' | 'rejected';
+  totalRows: number;
+  created: number;
+  updated: number;
+  /** Excel row numbers written, so "valid rows only" says exactly what was applied. */
+  appliedRows: number[];
+  errors: RowIssue[];
+  warnings: RowIssue[];
+  error?: string;
+}
+
+interface ValidRow {
+  row: number;
+  values: Record<string, unknown>;
+  overrides: Record<string, { code: string; reason: string }>;
+  targetId?: number;
+}
+
+const KEY_CHUNK = 500;
+
+/**
+ * Reads, validates and applies an uploaded sheet. Validation runs over every row before anything
+ * is written; the write is one transaction, so all-or-nothing really is either.
+ */
+export function importJobHandler(deps: {
+  db: DB;
+  dialect: Dialect;
+  entities: readonly EntityDef[];
+}): JobHandler {
+  return async (job: JobRow, progress: JobProgress): Promise<ImportResult> => {
+    const params = JSON.parse(job.params) as ImportParams;
+    const def = deps.entities.find((e) => e.name === params.entity);
+    const actor = await loadActor(deps.db, job.createdBy, 'session');
+    const empty: ImportResult = {
+      status: 'rejected',
+      totalRows: 0,
+      created: 0,
+      updated: 0,
+      appliedRows: [],
+      errors: [],
+      warnings: [],
+    };
+    if (!def || !actor || !job.file) return { ...empty, error: 'unavailable' };
+    const org = await deps.db
+      .selectFrom('org')
+      .select(['divisionCode'])
+      .where('id', '=', params.orgId)
+      .executeTakeFirst();
+    const refs = await refLookups(deps.db, def, org?.divisionCode ?? null);
+    let sheet: Awaited<ReturnType<typeof validateSheet>>;
+    try {
+      sheet = await validateSheet(job.file, def, params, refs, progress);
+    } catch (error) {
+      // An unreadable file is an answer for the user, not a failed job.
+      if (!(error instanceof AppError)) throw error;
+      return {
+        ...empty,
+        errors: [{ row: 0, code: error.code, message: errorTitle(error.code, params.lang, error.params) }],
+      };
+    }
+    const { valid, errors, warnings, totalRows, columns } = sheet;
+    await checkExisting(deps.db as unknown as Kysely<any>, def, actor, params, valid, errors, columns);
+    const failed = new Set(errors.map((e) => e.row));
+    const toApply = valid.filter((v) => !failed.has(v.row));
+    const summary = { totalRows, errors: errors.sort((a, b) => a.row - b.row), warnings };
+    if (toApply.length === 0 || (params.mode === 'all_or_nothing' && errors.length > 0)) {
+      return { ...empty, ...summary, status: errors.length > 0 ? 'rejected' : 'applied' };
+    }
+    const { created, updated } = await apply(deps, def, actor, params, job, toApply);
+    return {
+      ...summary,
+      status: errors.length > 0 ? 'partial' : 'applied',
+      created,
+      updated,
+      appliedRows: toApply.map((v) => v.row),
+    };
+  };
+}
+
+/** A row problem located by its column letter and header, as the user sees them in Excel. */
+function issueAt(
+  columns: ColumnInfo[],
+  row: number,
+  field: string | undefined,
+  code: string,
+  message: string,
+): RowIssue {
+  const col = field ? columns.find((c) => c.field === field) : undefined;
+  return {
+    row,
+    ...(col ? { column: col.letter, header: col.header } : {}),
+    ...(field ? { field } : {}),
+    code,
+    message,
+  };
+}
+
+async function validateSheet(
+  file: Uint8Array,
+  def: EntityDef,
+  params: ImportParams,
+  refs: RefLookups,
+  progress: JobProgress,
+) {
+  const schema = createSchema(def);
+  const lang = params.lang;
+  const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const valid: ValidRow[] = [];
+  let columns: ColumnInfo[] = [];
+  const issue = (row: number, field: string | undefined, code: string, message: string) =>
+    issueAt(columns, row, field, code, message);
+  const seen = new Map<string, Map<unknown, number>>();
+  let totalRows = 0;
+  const rows = readSheet(
+    file,
+    def,
+    lang,
+    (found) => {
+      columns = found;
+      for (const [name, field] of Object.entries(def.fields)) {
+        if (field.required && !found.some((c) => c.field === name)) {
+          errors.push({
+            row: 1,
+            code: 'MISSING_COLUMN',
+            message: lang === 'zh' ? `缺少必填列“${field.label.zh}”` : `Missing column "${field.label.en}"`,
+          });
+        }
+      }
+    },
+    (row, letter) =>
+      warnings.push({
+        row,
+        column: letter,
+        code: 'FORMULA',
+        message: lang === 'zh' ? '公式单元格，已取其计算结果' : 'Formula cell: its cached value was used',
+      }),
+  );
+  for await (const { row, cells } of rows) {
+    totalRows += 1;
+    const input: Record<string, unknown> = {};
+    const unreadable = new Set<string>();
+    for (const [name, raw] of cells) {
+      const parsed = fromCell(def.fields[name]!, raw, refs);
+      if ('problem' in parsed) {
+        unreadable.add(name);
+        errors.push(
+          issue(
+            row,
+            name,
+            parsed.problem.code,
+            `${def.fields[name]!.label[lang]}：${parsed.problem.message[lang]}`,
+          ),
+        );
+      } else if (parsed.value !== null) input[name] = parsed.value;
+    }
+    const result = schema.safeParse(input);
+    if (!result.success) {
+      for (const zodIssue of result.error.issues) {
+        const field = String(zodIssue.path[0] ?? '');
+        // A cell that could not be read was reported already; its absence is not a second error.
+        if (unreadable.has(field)) continue;
+        const e = describeIssue(zodIssue, lang, def, input);
+        errors.push(issue(row, field, e.code ?? 'INVALID', e.message));
+      }
+    }
+    if (unreadable.size === 0 && result.success) {
+      const values = result.data as Record<string, unknown>;
+      const overrides: ValidRow['overrides'] = {};
+      for (const w of warningsOf(def, values)) {
+        warnings.push(issue(row, w.path, w.code, labelled(def.fields[w.path]!.label, w, lang)));
+        overrides[w.path] = {
+          code: w.code,
+          reason: lang === 'zh' ? `Excel导入第${row}行，导入人确认` : `Confirmed on import, row ${row}`,
+        };
+      }
+      if (noDuplicateInFile(def, values, row, seen, errors, issue, lang))
+        valid.push({ row, values, overrides });
+    }
+    await progress.report(totalRows);
+  }
+  await progress.report(totalRows, totalRows);
+  return { valid, errors, warnings, totalRows, columns };
+}
+
+function noDuplicateInFile(
+  def: EntityDef,
+  values: Record<string, unknown>,
+  row: number,
+  seen: Map<string, Map<unknown, number>>,
+  errors: RowIssue[],
+  issue: (row: number, field: string | undefined, code: string, message: string) => RowIssue,
+  lang: Lang,
+): boolean {
+  for (const [name, field] of Object.entries(def.fields)) {
+    if (!field.unique || values[name] === undefined) continue;
+    const byValue = seen.get(name) ?? new Map<unknown, number>();
+    seen.set(name, byValue);
+    const first = byValue.get(values[name]);
+    if (first !== undefined) {
+      errors.push(
+        issue(
+          row,
+          name,
+          'DUPLICATE_IN_FILE',
+          lang === 'zh' ? `${field.label.zh}与第${first}行重复` : `${field.label.en} repeats row ${first}`,
+        ),
+      );
+      return false;
+    }
+    byValue.set(values[name], row);
+  }
+  return true;
+}
+
+/** Unique values already in the bureau: errors on create, update targets on upsert. */
+async function checkExisting(
+  db: Kysely<any>,
+  def: EntityDef,
+  actor: Actor,
+  params: ImportParams,
+  valid: ValidRow[],
+  errors: RowIssue[],
+  columns: ColumnInfo[],
+): Promise<void> {
+  const lang = params.lang;
+  const writable = await scopeWhere(db, actor, scopeFor(actor, def.permissions.update), def.table);
+  for (const [name, field] of Object.entries(def.fields)) {
+    if (!field.unique) continue;
+    const upsertKey = params.key === 'upsert' && def.importKey === name;
+    for (let i = 0; i < valid.length; i += KEY_CHUNK) {
+      const chunk = valid.slice(i, i + KEY_CHUNK).filter((v) => v.values[name] !== undefined);
+      if (chunk.length === 0) continue;
+      const existing = await db
+        .selectFrom(def.table)
+        .select(['id', name, 'deletedAt'])
+        .select((eb) => eb.case().when(writable(eb)).then(1).else(0).end().as('writable'))
+        .where('orgId', '=', params.orgId)
+        .where(
+          name,
+          'in',
+          chunk.map((v) => v.values[name]),
+        )
+        .execute();
+      for (const v of chunk) {
+        const matches = existing.filter((e) => e[name] === v.values[name]);
+        const live = matches.find((m) => !m.deletedAt);
+        const label = field.label[lang];
+        const fail = (code: string, zh: string, en: string) =>
+          errors.push(issueAt(columns, v.row, name, code, lang === 'zh' ? zh : en));
+        if (live && upsertKey && Number(live.writable) === 1) v.targetId = Number(live.id);
+        else if (live && upsertKey)
+          fail(
+            'NOT_WRITABLE',
+            `${label}已存在，但您无权修改该记录`,
+            `${label} exists but you may not change it`,
+          );
+        else if (live)
+          fail(
+            'DUPLICATE',
+            `${label}“${String(v.values[name])}”已存在`,
+            `${label} "${String(v.values[name])}" already exists`,
+          );
+        else if (matches.length > 0 && !upsertKey)
+          fail(
+            'DUPLICATE_DELETED',
+            `${label}与回收站中的记录相同，请先恢复该记录`,
+            `${label} matches a deleted record; restore it instead`,
+          );
+      }
+    }
+  }
+}
+
+async function apply(
+  deps: { db: DB; dialect: Dialect },
+  def: EntityDef,
+  actor: Actor,
+  params: ImportParams,
+  job: JobRow,
+  rows: ValidRow[],
+): Promise<{ created: number; updated: number }> {
+  const repo = scoped(deps.db as unknown as Kysely<any>, deps.dialect, actor, def, params.lang);
+  const ctx = { actor, requestId: `job-${job.id}`, ip: null };
+  return inTransaction(deps.db, deps.dialect, ctx, async (work) => {
+    const creates = rows.filter((r) => r.targetId === undefined);
+    await repo.createMany(work, creates, { orgId: params.orgId, sectionId: params.sectionId });
+    const updates = rows.filter((r) => r.targetId !== undefined);
+    for (const u of updates) {
+      const current = await repo.find(u.targetId as number, def.permissions.update, work.tx);
+      if (!current) continue;
+      const reasons = Object.fromEntries(Object.entries(u.overrides).map(([k, v]) => [k, v.reason]));
+      await repo.update(work, u.targetId as number, {
+        ...u.values,
+        version: current.version,
+        overrides: reasons,
+      });
+    }
+    work.audit({
+      action: `${def.name}.import`,
+      entity: def.name,
+      entityId: null,
+      orgId: params.orgId,
+      diff: {
+        after: {
+          jobId: job.id,
+          fileName: params.fileName,
+          mode: params.mode,
+          key: params.key,
+          created: creates.length,
+          updated: updates.length,
+        },
+      },
+    });
+    return { created: creates.length, updated: updates.length };
+  });
+}

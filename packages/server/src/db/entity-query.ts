@@ -1,0 +1,211 @@
+import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { filterFields, type DataScope, type EntityDef, type FieldDef } from '@kjj/domain';
+import type { Actor } from '../auth/actor.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { columnsOf, decodeRow, type ApiRow } from './entity-rows.js';
+import { contains } from './like.js';
+import { listPlan, type ListPlan } from './list-plan.js';
+import { narrowToOrgs, resolveScope, subtreeIds, whereScope, type ScopeFilter } from './scope.js';
+import type { Dialect } from './types.js';
+
+/** Parsed list/export parameters (already validated by the definition's zod schema). */
+export interface ListParams {
+  limit?: number;
+  cursor?: string;
+  count?: boolean;
+  q?: string;
+  sort?: string;
+  orgId?: number;
+  deleted?: 'only';
+  [filter: string]: unknown;
+}
+
+type AnyQuery = SelectQueryBuilder<any, any, any>;
+type EB = ExpressionBuilder<any, any>;
+
+export interface QueryOptions {
+  def: EntityDef;
+  actor: Actor;
+  scope: DataScope | undefined;
+  dialect: Dialect;
+  params: ListParams;
+  /** Path of the org chosen in the org switcher (`orgId`), resolved by the caller. */
+  subtreePath?: string;
+}
+
+/** `count=true` counts exactly up to this many rows; beyond, the total is an estimate. */
+export const COUNT_CAP = 100_000;
+
+function fieldFilter(
+  eb: EB,
+  def: EntityDef,
+  name: string,
+  field: FieldDef,
+  params: ListParams,
+  dialect: Dialect,
+) {
+  const col = eb.ref(`${def.table}.${name}`);
+  const conditions = [];
+  const eq = params[name];
+  if (eq !== undefined) {
+    if (field.kind === 'enum') conditions.push(eb(col, 'in', eq as string[]));
+    else if (field.kind === 'bool') conditions.push(eb(col, '=', dialect === 'sqlite' ? (eq ? 1 : 0) : eq));
+    else if (field.kind === 'tags') {
+      conditions.push(
+        dialect === 'postgres'
+          ? sql<boolean>`${col} @> ${JSON.stringify([eq])}::jsonb`
+          : sql<boolean>`exists (select 1 from json_each(${col}) where value = ${eq})`,
+      );
+    } else conditions.push(eb(col, '=', eq));
+  }
+  if (params[`${name}.gte`] !== undefined) conditions.push(eb(col, '>=', params[`${name}.gte`]));
+  if (params[`${name}.lte`] !== undefined) conditions.push(eb(col, '<=', params[`${name}.lte`]));
+  return conditions;
+}
+
+/** Everything but the scope that narrows rows: trash, field filters, text search. */
+function applyFilters(query: AnyQuery, opts: QueryOptions, plan: ListPlan): AnyQuery {
+  const { def, dialect, params } = opts;
+  const table = def.table;
+  let q =
+    params.deleted === 'only'
+      ? query.where(`${table}.deletedAt`, 'is not', null)
+      : query.where(`${table}.deletedAt`, 'is', null);
+  for (const [name, field] of filterFields(def)) {
+    if (
+      params[name] === undefined &&
+      params[`${name}.gte`] === undefined &&
+      params[`${name}.lte`] === undefined
+    )
+      continue;
+    q = q.where((eb) => eb.and(fieldFilter(eb, def, name, field, params, dialect)));
+  }
+  const text = params.q?.toLowerCase();
+  if (text && plan.search === 'fts') {
+    const fts = sql.table(`${table}_fts`);
+    q = q.where(
+      `${table}.id`,
+      'in',
+      sql`(select rowid from ${fts} where ${fts} match ${`"${text.replace(/"/g, '""')}"`})`,
+    );
+  } else if (text) {
+    q = q.where((eb) => contains(eb.ref(`${table}.searchText`), text));
+  }
+  return q;
+}
+
+/** The caller's scope, narrowed to the org switcher's subtree when one is chosen. */
+export async function effectiveScope(db: Kysely<any>, opts: QueryOptions): Promise<ScopeFilter> {
+  const filter = await resolveScope(db, opts.actor, opts.scope);
+  return opts.subtreePath === undefined
+    ? filter
+    : narrowToOrgs(filter, await subtreeIds(db, opts.subtreePath));
+}
+
+export interface Page {
+  items: ApiRow[];
+  nextCursor: string | null;
+  total?: number;
+  totalIsEstimate?: boolean;
+}
+
+export function sortOf(def: EntityDef, sort: string | undefined): { key: string; desc: boolean } {
+  const s = sort ?? def.list.sort;
+  return { key: s.replace(/^-/, ''), desc: s.startsWith('-') };
+}
+
+/** One page in keyset order, by the access path the plan chose. */
+function pageQuery(
+  db: Kysely<any>,
+  opts: QueryOptions,
+  scope: ScopeFilter,
+  plan: ListPlan,
+  limit: number,
+): AnyQuery {
+  const { def, params } = opts;
+  const { key, desc } = sortOf(def, params.sort);
+  const dir = desc ? 'desc' : 'asc';
+  const keyset = (q: AnyQuery, table: string) => {
+    if (!params.cursor) return q;
+    const at = decodeCursor(params.cursor, `${desc ? '-' : ''}${key}`);
+    return q.where((eb) =>
+      eb(eb.refTuple(`${table}.${key}`, `${table}.id`), desc ? '<' : '>', eb.tuple(at.value, at.id)),
+    );
+  };
+  const ordered = (q: AnyQuery, table: string) =>
+    q.orderBy(`${table}.${key}`, dir).orderBy(`${table}.id`, dir).limit(limit);
+
+  if (plan.perOrg && scope.kind === 'orgs') {
+    // PostgreSQL: walk each org's own (org_id, key, id) index and merge the short runs, instead
+    // of letting the planner guess between sorting the whole subtree and scanning the sort index.
+    const perOrg = (eb: EB) => {
+      const inner = eb
+        .selectFrom(def.table)
+        .select(columnsOf(def))
+        .whereRef(`${def.table}.orgId`, '=', 'scopeOrg.id');
+      return ordered(keyset(applyFilters(inner, opts, plan), def.table), def.table).as('e');
+    };
+    const orgs = db.selectFrom(
+      sql<{ id: number }>`(select unnest(${scope.ids}::bigint[]) as id)`.as('scopeOrg'),
+    );
+    return ordered(orgs.innerJoinLateral(perOrg, (join) => join.onTrue()).selectAll('e'), 'e');
+  }
+  const matching = applyFilters(
+    db
+      .selectFrom(def.table)
+      .select(columnsOf(def))
+      .where(whereScope(scope, def.table, { unindexed: plan.scanSortIndex })),
+    opts,
+    plan,
+  );
+  return ordered(keyset(matching, def.table), def.table);
+}
+
+export async function listPage(db: Kysely<any>, opts: QueryOptions, scope?: ScopeFilter): Promise<Page> {
+  const limit = opts.params.limit ?? 20;
+  const resolved = scope ?? (await effectiveScope(db, opts));
+  const plan = await listPlan(db, opts.def, opts.dialect, resolved, opts.params.q);
+  const rows = await pageQuery(db, opts, resolved, plan, limit + 1).execute();
+  const items = rows.slice(0, limit).map((r) => decodeRow(opts.def, r));
+  const { key, desc } = sortOf(opts.def, opts.params.sort);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor({ sort: `${desc ? '-' : ''}${key}`, value: last[key] as string | number, id: last.id })
+      : null;
+  const page: Page = { items, nextCursor };
+  if (opts.params.count) Object.assign(page, await countRows(db, opts, resolved, plan));
+  return page;
+}
+
+/** Exact up to COUNT_CAP; beyond, PostgreSQL's planner estimate, or the cap on SQLite. */
+async function countRows(
+  db: Kysely<any>,
+  opts: QueryOptions,
+  scope: ScopeFilter,
+  plan: ListPlan,
+): Promise<{ total: number; totalIsEstimate: boolean }> {
+  const filtered = applyFilters(
+    db
+      .selectFrom(opts.def.table)
+      .select(sql`1`.as('one'))
+      .where(whereScope(scope, opts.def.table)),
+    opts,
+    plan,
+  );
+  const capped = await db
+    .selectFrom(filtered.limit(COUNT_CAP + 1).as('capped'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(capped.n);
+  if (n <= COUNT_CAP) return { total: n, totalIsEstimate: false };
+  if (opts.dialect === 'postgres') {
+    const compiled = filtered.compile();
+    const explained = await db.executeQuery<Record<string, { Plan: { 'Plan Rows': number } }[]>>(
+      CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]),
+    );
+    const estimate = Object.values(explained.rows[0] ?? {})[0]?.[0]?.Plan['Plan Rows'];
+    if (estimate && estimate > COUNT_CAP) return { total: Math.round(estimate), totalIsEstimate: true };
+  }
+  return { total: COUNT_CAP, totalIsEstimate: true };
+}

@@ -1,0 +1,70 @@
+import { searchFields, type EntityDef } from '@kjj/domain';
+import type { Dialect } from './types.js';
+
+/** Meta columns selected with every row (snake_case is added by the CamelCasePlugin). */
+export const META_COLUMNS = [
+  'id',
+  'orgId',
+  'sectionId',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+  'version',
+  'deletedAt',
+  'overrides',
+] as const;
+
+export const plainColumnsOf = (def: EntityDef): string[] => [...META_COLUMNS, ...Object.keys(def.fields)];
+
+export const columnsOf = (def: EntityDef, table = def.table): string[] =>
+  plainColumnsOf(def).map((c) => `${table}.${c}`);
+
+export type ApiRow = Record<string, unknown> & { id: number; orgId: number; version: number };
+
+/** API value → column value. Only fields present in `values` are encoded (partial updates). */
+export function encodeFields(
+  def: EntityDef,
+  values: Record<string, unknown>,
+  dialect: Dialect,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(def.fields)) {
+    if (!(name in values)) continue;
+    const v = values[name];
+    if (v === null || v === undefined) {
+      out[name] = null;
+    } else if (field.kind === 'bool') {
+      out[name] = dialect === 'sqlite' ? (v ? 1 : 0) : Boolean(v);
+    } else if (field.kind === 'tags' || field.kind === 'list') {
+      out[name] = JSON.stringify(v);
+    } else {
+      out[name] = v;
+    }
+  }
+  return out;
+}
+
+const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/** Column values → the API shape: booleans, parsed JSON, ids as numbers. */
+export function decodeRow(def: EntityDef, row: Record<string, unknown>): ApiRow {
+  const out: Record<string, unknown> = { ...row };
+  for (const [name, field] of Object.entries(def.fields)) {
+    const v = row[name];
+    if (v === null || v === undefined) out[name] = null;
+    else if (field.kind === 'bool') out[name] = v === true || v === 1;
+    else if (field.kind === 'tags' || field.kind === 'list') out[name] = parseJson(v);
+  }
+  out.overrides = row.overrides ? parseJson(row.overrides) : {};
+  return out as ApiRow;
+}
+
+/** What the full-text index reads: the searchable fields, lower-cased, one per line. */
+export function searchTextOf(def: EntityDef, row: Record<string, unknown>): string {
+  return searchFields(def)
+    .map((name) => row[name])
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .join('\n')
+    .toLowerCase();
+}

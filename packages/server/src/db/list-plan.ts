@@ -1,0 +1,83 @@
+import { sql, type Kysely } from 'kysely';
+import type { EntityDef } from '@kjj/domain';
+import { whereScope, type ScopeFilter } from './scope.js';
+import type { Dialect } from './types.js';
+
+/**
+ * How to fetch one page fast at a million rows (issue #3 benchmarks). Sorting a whole subtree is
+ * slow when the subtree is big; scanning the sort index is slow when it is small. PostgreSQL walks
+ * each org's index and merges (`perOrg`); SQLite measures the scope once in a while and, when it is
+ * wide, reads the sort index in order (`scanSortIndex`). Text search uses the trigram index when
+ * the term is rare and a substring test during the ordered scan when it is common.
+ */
+export interface ListPlan {
+  perOrg: boolean;
+  scanSortIndex: boolean;
+  search: 'fts' | 'like' | undefined;
+}
+
+/** Above this many rows a scope counts as wide for SQLite. */
+const WIDE_SCOPE = 5000;
+/** Below this many matches the FTS index drives the query. */
+const RARE_TERM = 2000;
+const MIN_TRIGRAM = 3;
+const CACHE_MS = 5 * 60_000;
+
+const wideScopes = new Map<string, { wide: boolean; at: number }>();
+
+async function isWide(db: Kysely<any>, def: EntityDef, scope: ScopeFilter): Promise<boolean> {
+  if (scope.kind !== 'orgs' || scope.ids.length < 2) return scope.kind === 'all';
+  const key = `${def.table}:${scope.ids.length}:${scope.ids[0]}:${scope.ids.at(-1)}:${scope.ids.reduce((a, b) => (a * 31 + b) % 1_000_000_007, 7)}`;
+  const cached = wideScopes.get(key);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.wide;
+  const probe = db
+    .selectFrom(def.table)
+    .select(sql`1`.as('one'))
+    .where(whereScope(scope, def.table))
+    .where(`${def.table}.deletedAt`, 'is', null)
+    .limit(WIDE_SCOPE + 1);
+  const { n } = await db
+    .selectFrom(probe.as('p'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const wide = Number(n) > WIDE_SCOPE;
+  if (wideScopes.size > 1000) wideScopes.clear();
+  wideScopes.set(key, { wide, at: Date.now() });
+  return wide;
+}
+
+async function isRare(db: Kysely<any>, def: EntityDef, text: string): Promise<boolean> {
+  const fts = sql.table(`${def.table}_fts`);
+  const phrase = `"${text.replace(/"/g, '""')}"`;
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${phrase} limit ${RARE_TERM + 1})`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? 0) <= RARE_TERM;
+}
+
+export async function listPlan(
+  db: Kysely<any>,
+  def: EntityDef,
+  dialect: Dialect,
+  scope: ScopeFilter,
+  q: string | undefined,
+): Promise<ListPlan> {
+  const text = q?.toLowerCase();
+  if (dialect === 'postgres') {
+    return {
+      perOrg: scope.kind === 'orgs' && scope.ids.length > 1,
+      scanSortIndex: false,
+      search: text ? 'like' : undefined,
+    };
+  }
+  const search = !text
+    ? undefined
+    : [...text].length >= MIN_TRIGRAM && (await isRare(db, def, text))
+      ? 'fts'
+      : 'like';
+  // A rare term already narrows the rows to a few; only otherwise does the scope's width matter.
+  const scanSortIndex = search !== 'fts' && (await isWide(db, def, scope));
+  return { perOrg: false, scanSortIndex, search };
+}

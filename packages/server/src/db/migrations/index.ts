@@ -1,0 +1,16 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import * as core from './0001-core.js';
+import * as enterprise from './0002-enterprise.js';
+
+/**
+ * Versioned migrations, in order. Each runs on both dialects; names never change once released.
+ * Bundled in code (not read from a folder) so the compiled server carries them.
+ */
+const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }> = {
+  '0001-core': core,
+  '0002-enterprise': enterprise,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations as Record<string, Migration>,
+};

@@ -1,0 +1,107 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { DataScope } from '@kjj/domain';
+import type { Actor } from '../auth/actor.js';
+
+/** Upper bound of a path prefix range: '/430000/' → '/4300000' ('0' follows '/' in ASCII). */
+export const pathUpperBound = (prefix: string): string => `${prefix.slice(0, -1)}0`;
+
+/**
+ * A data scope (DESIGN §3) resolved for one actor: the org subtree becomes its list of org ids,
+ * which both query planners estimate far better than a subquery.
+ */
+export type ScopeFilter =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'orgs'; ids: number[] }
+  | { kind: 'section'; orgId: number; sectionId: number }
+  | { kind: 'self'; userId: number };
+
+/** Ids of the orgs in the subtree under `path` (the org table is small; this is an index range). */
+export async function subtreeIds(db: Kysely<any>, path: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('org')
+    .select('id')
+    .where('path', '>=', path)
+    .where('path', '<', pathUpperBound(path))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** The one place an actor's data scope is worked out; closed by default (no grant → no rows). */
+export async function resolveScope(
+  db: Kysely<any>,
+  actor: Actor,
+  scope: DataScope | undefined,
+): Promise<ScopeFilter> {
+  switch (scope) {
+    case 'all':
+      return { kind: 'all' };
+    case 'org_and_below':
+      return { kind: 'orgs', ids: await subtreeIds(db, actor.orgPath) };
+    case 'org':
+      return { kind: 'orgs', ids: [actor.orgId] };
+    case 'section':
+      return actor.sectionId === null
+        ? { kind: 'none' }
+        : { kind: 'section', orgId: actor.orgId, sectionId: actor.sectionId };
+    case 'self':
+      return actor.userId === null ? { kind: 'none' } : { kind: 'self', userId: actor.userId };
+    case undefined:
+      return { kind: 'none' };
+  }
+}
+
+/** Narrows a scope to an org subtree (the org switcher); never widens it. */
+export function narrowToOrgs(filter: ScopeFilter, ids: number[]): ScopeFilter {
+  const wanted = new Set(ids);
+  switch (filter.kind) {
+    case 'all':
+      return { kind: 'orgs', ids };
+    case 'orgs':
+      return { kind: 'orgs', ids: filter.ids.filter((id) => wanted.has(id)) };
+    case 'section':
+      return wanted.has(filter.orgId) ? filter : { kind: 'none' };
+    case 'self':
+    case 'none':
+      return filter;
+  }
+}
+
+const FALSE = sql<SqlBool>`1 = 0`;
+const TRUE = sql<SqlBool>`1 = 1`;
+
+/**
+ * The scope as a WHERE condition on a business table (or on `org` itself with column 'id').
+ * `unindexed` hides the org column from SQLite's planner (`+org_id`) so that a wide scope is
+ * served by the sort index instead of collecting and sorting every row of the subtree.
+ */
+export function whereScope(
+  filter: ScopeFilter,
+  table: string,
+  opts: { orgColumn?: string; unindexed?: boolean } = {},
+) {
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    const org = eb.ref(`${table}.${opts.orgColumn ?? 'orgId'}`);
+    switch (filter.kind) {
+      case 'all':
+        return TRUE;
+      case 'none':
+        return FALSE;
+      case 'orgs':
+        if (filter.ids.length === 0) return FALSE;
+        return opts.unindexed
+          ? sql<SqlBool>`+${org} in (${sql.join(filter.ids)})`
+          : eb(org, 'in', filter.ids);
+      case 'section':
+        return eb.and([eb(org, '=', filter.orgId), eb(eb.ref(`${table}.sectionId`), '=', filter.sectionId)]);
+      case 'self':
+        return eb(eb.ref(`${table}.createdBy`), '=', filter.userId);
+    }
+  };
+}
+
+/** Convenience for single-row reads and writes: resolve, then filter. */
+export async function scopeWhere(db: Kysely<any>, actor: Actor, scope: DataScope | undefined, table: string) {
+  return whereScope(await resolveScope(db, actor, scope), table);
+}

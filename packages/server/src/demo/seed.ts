@@ -1,0 +1,226 @@
+import type { Kysely } from 'kysely';
+import { divisionCodes, enterprise, HUAIHUA_TOWNS, parentDivision } from '@kjj/domain';
+import { systemActor } from '../auth/actor.js';
+import { hashPassword } from '../auth/password.js';
+import { scoped } from '../db/entity-repo.js';
+import { nowIso } from '../db/dialect.js';
+import type { DB, Dialect, Executor } from '../db/types.js';
+import { inTransaction } from '../db/unit-of-work.js';
+import { demoEnterprises } from './enterprises.js';
+import { ensureBureau, sectionByName, seedOrgTree } from './org-tree.js';
+import { ensureDefaultRoles } from './roles.js';
+
+/** The demo's one password (README lists the accounts). Demo installs only; never a default elsewhere. */
+export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_CITY = '431200';
+export const DEMO_COUNTY = '431223';
+
+export interface DemoAccount {
+  username: string;
+  name: string;
+  division: string;
+  section?: string;
+  role: string;
+}
+
+/** Demo accounts (DOMAIN §1.2); names are placeholders, not real people (DOMAIN A11). */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', name: '系统管理员', division: '430000', role: 'sys_admin' },
+  { username: 'hh_admin', name: '市局管理员', division: DEMO_CITY, section: '办公室', role: 'city_admin' },
+  {
+    username: 'hh_staff',
+    name: '市局科员',
+    division: DEMO_CITY,
+    section: '高新技术与成果科',
+    role: 'city_staff',
+  },
+  { username: 'cx_director', name: '辰溪局长', division: DEMO_COUNTY, role: 'director' },
+  {
+    username: 'cx_chief',
+    name: '辰溪股长',
+    division: DEMO_COUNTY,
+    section: '高新技术与成果股',
+    role: 'section_chief',
+  },
+  {
+    username: 'cx_staff',
+    name: '辰溪科员',
+    division: DEMO_COUNTY,
+    section: '高新技术与成果股',
+    role: 'section_staff',
+  },
+  {
+    username: 'cx_rural',
+    name: '农村股科员',
+    division: DEMO_COUNTY,
+    section: '农村科技股',
+    role: 'section_staff',
+  },
+  { username: 'cx_commissioner', name: '特派员小李', division: DEMO_COUNTY, role: 'commissioner' },
+  {
+    username: 'my_staff',
+    name: '麻阳科员',
+    division: '431226',
+    section: '高新技术与成果股',
+    role: 'section_staff',
+  },
+  { username: 'my_director', name: '麻阳局长', division: '431226', role: 'director' },
+];
+
+/** Demo enterprises per county: 辰溪县 carries the demo; two more counties give scope something to hide. */
+const DEMO_ENTERPRISES: { division: string; count: number; seed: number }[] = [
+  { division: DEMO_COUNTY, count: 200, seed: 431223 },
+  { division: '431226', count: 30, seed: 431226 },
+  { division: '431202', count: 20, seed: 431202 },
+];
+
+export const countyDivisionsOf = (city: string): string[] =>
+  divisionCodes().filter((code) => parentDivision(code) === city);
+
+export async function seedTowns(db: Executor, countyCodes: string[]): Promise<void> {
+  const wanted = HUAIHUA_TOWNS.filter((t) => countyCodes.includes(t.countyCode));
+  const have = new Set((await db.selectFrom('town').select('code').execute()).map((t) => t.code));
+  const rows = wanted
+    .filter((t) => !have.has(t.code))
+    .map(({ code, name, kind, countyCode }) => ({ code, name, kind, countyCode }));
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('town')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+export async function isEmpty(db: DB): Promise<boolean> {
+  return !(await db.selectFrom('org').select('id').limit(1).executeTakeFirst());
+}
+
+export async function isDemo(db: DB): Promise<boolean> {
+  return (
+    (await db.selectFrom('appSetting').select('value').where('key', '=', 'demo').executeTakeFirst())
+      ?.value === '1'
+  );
+}
+
+/** Base data every installation needs: the default roles (idempotent). */
+export async function seedBase(db: DB, dialect: Dialect): Promise<void> {
+  await inTransaction(
+    db,
+    dialect,
+    { actor: systemActor('seed'), requestId: null, ip: null },
+    async ({ tx, audit }) => {
+      const added = await ensureDefaultRoles(tx);
+      if (added > 0)
+        audit({
+          action: 'system.seed_roles',
+          entity: 'role',
+          entityId: null,
+          orgId: null,
+          diff: { after: { added } },
+        });
+    },
+  );
+}
+
+/** The org tree of a city (or one county) with sections and towns: what `kjj seed --division` loads. */
+export async function seedDivision(db: DB, dialect: Dialect, code: string): Promise<void> {
+  const counties = code.endsWith('00') ? countyDivisionsOf(code) : [];
+  await inTransaction(
+    db,
+    dialect,
+    { actor: systemActor('seed'), requestId: null, ip: null },
+    async ({ tx, audit }) => {
+      const orgs = await seedOrgTree(tx, code, counties);
+      await seedTowns(tx, counties.length ? counties : [code]);
+      audit({
+        action: 'system.seed_orgs',
+        entity: 'org',
+        entityId: null,
+        orgId: null,
+        diff: { after: { division: code, orgs: orgs.length } },
+      });
+    },
+  );
+}
+
+/** Demo mode (DESIGN §8): 怀化市 and its counties, demo accounts, enterprises in 辰溪县. */
+export async function seedDemo(db: DB, dialect: Dialect): Promise<void> {
+  await seedBase(db, dialect);
+  await seedDivision(db, dialect, DEMO_CITY);
+  const actor = systemActor('demo');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await inTransaction(db, dialect, { actor, requestId: null, ip: null }, async (work) => {
+    const { tx, audit } = work;
+    await ensureBureau(tx, '430000');
+    const roles = new Map(
+      (await tx.selectFrom('role').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
+    );
+    for (const account of DEMO_ACCOUNTS) {
+      const org = await ensureBureau(tx, account.division);
+      const section = account.section ? await sectionByName(tx, org.id, account.section) : undefined;
+      const now = nowIso();
+      const user = await tx
+        .insertInto('userAccount')
+        .values({
+          username: account.username,
+          name: account.name,
+          orgId: org.id,
+          sectionId: section?.id ?? null,
+          position: null,
+          phone: null,
+          passwordHash,
+          status: 'active',
+          mustChangePassword: 0,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('userRole')
+        .values({ userId: user.id, roleId: roles.get(account.role) as number })
+        .execute();
+      audit({
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        orgId: org.id,
+        diff: { after: { username: account.username, role: account.role } },
+      });
+    }
+    const repo = scoped(tx as unknown as Kysely<any>, dialect, actor, enterprise);
+    for (const batch of DEMO_ENTERPRISES) {
+      const org = await ensureBureau(tx, batch.division);
+      const towns = await tx
+        .selectFrom('town')
+        .select(['id', 'name'])
+        .where('countyCode', '=', batch.division)
+        .orderBy('code')
+        .execute();
+      const name = (
+        await tx.selectFrom('org').select('shortName').where('id', '=', org.id).executeTakeFirstOrThrow()
+      ).shortName.replace(/科技局$/, '');
+      const high = await sectionByName(tx, org.id, '高新技术与成果股');
+      const rural = await sectionByName(tx, org.id, '农村科技股');
+      const rows = demoEnterprises({
+        seed: batch.seed,
+        count: batch.count,
+        county: name,
+        region: batch.division,
+        towns,
+      });
+      // Cooperatives are looked after by the rural section; the rest by the high-tech section.
+      for (const [sectionId, group] of [
+        [rural.id, rows.filter((r) => r.kind === 'cooperative')],
+        [high.id, rows.filter((r) => r.kind !== 'cooperative')],
+      ] as const) {
+        await repo.createMany(
+          work,
+          group.map((values) => ({ values: { ...values }, overrides: {} })),
+          { orgId: org.id, sectionId },
+        );
+      }
+    }
+    await tx.insertInto('appSetting').values({ key: 'demo', value: '1' }).execute();
+  });
+}

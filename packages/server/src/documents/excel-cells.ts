@@ -1,0 +1,177 @@
+import {
+  formatMoney,
+  MONEY_UNIT_LABELS,
+  parseMoney,
+  t,
+  type EntityDef,
+  type FieldDef,
+  type Lang,
+  type Text,
+} from '@kjj/domain';
+
+/** Names of referenced rows both ways, e.g. towns: id → 黄溪口镇 and 黄溪口镇 → id. */
+export interface RefNames {
+  byId: Map<number, string>;
+  byName: Map<string, number>;
+}
+export type RefLookups = Record<string, RefNames>;
+
+export const headerOf = (field: FieldDef, lang: Lang): string => {
+  const unit =
+    field.kind === 'money'
+      ? MONEY_UNIT_LABELS[field.display][lang]
+      : field.kind === 'int'
+        ? field.unit?.[lang]
+        : undefined;
+  const label = unit
+    ? lang === 'zh'
+      ? `${field.label.zh}（${unit}）`
+      : `${field.label.en} (${unit})`
+    : field.label[lang];
+  return field.required ? `*${label}` : label;
+};
+
+/** Header text compared loosely: no required mark, no spaces, half-width brackets. */
+export const normaliseHeader = (s: string): string =>
+  s
+    .replace(/^\s*[*＊]/, '')
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .toLowerCase();
+
+const YES = { zh: '是', en: 'Yes' };
+const NO = { zh: '否', en: 'No' };
+/** Text that a spreadsheet would run as a formula if the cell were ever re-entered (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** API value → what the cell shows. */
+export function toCell(
+  field: FieldDef,
+  value: unknown,
+  lang: Lang,
+  refs: RefLookups,
+): string | number | Date | null {
+  if (value === null || value === undefined) return null;
+  switch (field.kind) {
+    case 'money':
+      return Number(formatMoney(value as number, field.display));
+    case 'int':
+      return value as number;
+    case 'date':
+      return new Date(`${value as string}T00:00:00Z`);
+    case 'bool':
+      return (value ? YES : NO)[lang];
+    case 'enum':
+      return (field.values.labels as Record<string, Text>)[value as string]?.[lang] ?? String(value);
+    case 'ref':
+      return refs[field.target]?.byId.get(value as number) ?? String(value);
+    case 'tags':
+      return (value as string[]).join('、');
+    case 'list':
+      return JSON.stringify(value);
+    case 'text': {
+      const text = value as string;
+      return FORMULA_START.test(text) ? `'${text}` : text;
+    }
+  }
+}
+
+/** Characters legacy sheets carry that nobody means: NBSP, zero-width marks, BOM. */
+export const cleanText = (s: string): string =>
+  s
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .trim();
+
+const fullWidthToAscii = (s: string): string =>
+  s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+export type CellProblem = { code: string; message: Text };
+export type Parsed = { value: unknown; warning?: CellProblem } | { problem: CellProblem };
+
+/** Excel serial day → ISO date (the 1900 leap-year bug is why the epoch is 1899-12-30). */
+const serialToIso = (serial: number): string =>
+  new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000).toISOString().slice(0, 10);
+
+export function parseDateText(text: string): string | undefined {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(fullWidthToAscii(text));
+  if (!m) return undefined;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+const problem = (code: string, zh: string, en: string): Parsed => ({ problem: { code, message: t(zh, en) } });
+
+/** A cell → the API value the zod schema then validates (null for an empty cell). */
+export function fromCell(field: FieldDef, raw: unknown, refs: RefLookups): Parsed {
+  if (raw === null || raw === undefined || (typeof raw === 'string' && cleanText(raw) === ''))
+    return { value: null };
+  const text = typeof raw === 'string' ? fullWidthToAscii(cleanText(raw)) : String(raw);
+  switch (field.kind) {
+    case 'text': {
+      const s = typeof raw === 'string' ? cleanText(raw) : String(raw);
+      // Undo the export's formula guard.
+      return { value: /^'[=+\-@]/.test(s) ? s.slice(1) : s };
+    }
+    case 'int': {
+      const n = typeof raw === 'number' ? raw : Number(text.replace(/,/g, ''));
+      return Number.isInteger(n)
+        ? { value: n }
+        : problem('NOT_INTEGER', '应为整数', 'must be a whole number');
+    }
+    case 'money': {
+      const s =
+        typeof raw === 'number'
+          ? raw.toFixed(6).replace(/\.?0+$/, '')
+          : text.replace(/[,，]/g, '').replace(/万?元$/, '');
+      const fen = parseMoney(s, field.display);
+      return fen === undefined
+        ? problem('BAD_AMOUNT', '金额格式不正确', 'not a valid amount')
+        : { value: fen };
+    }
+    case 'date': {
+      if (raw instanceof Date) return { value: raw.toISOString().slice(0, 10) };
+      if (typeof raw === 'number') return { value: serialToIso(raw) };
+      const iso = parseDateText(text);
+      return iso
+        ? { value: iso }
+        : problem('DATE_INVALID', '日期格式不正确（如2020-05-19）', 'not a date (e.g. 2020-05-19)');
+    }
+    case 'bool': {
+      const s = text.toLowerCase();
+      if (['是', 'y', 'yes', 'true', '1', '√'].includes(s)) return { value: true };
+      if (['否', 'n', 'no', 'false', '0', '×'].includes(s)) return { value: false };
+      return problem('NOT_BOOLEAN', '应填“是”或“否”', 'must be Yes or No');
+    }
+    case 'enum': {
+      const code = field.values.codes.find((c) => {
+        const label = (field.values.labels as Record<string, Text>)[c];
+        return c === text || label?.zh === text || label?.en.toLowerCase() === text.toLowerCase();
+      });
+      if (code) return { value: code };
+      const options = field.values.codes
+        .map((c) => (field.values.labels as Record<string, Text>)[c]?.zh ?? c)
+        .join('、');
+      return problem('BAD_OPTION', `“${text}”不是可选值（可选：${options}）`, `"${text}" is not an option`);
+    }
+    case 'ref': {
+      const id = refs[field.target]?.byName.get(text);
+      return id === undefined
+        ? problem('REF_NOT_FOUND', `未找到“${text}”`, `"${text}" not found`)
+        : { value: id };
+    }
+    case 'tags':
+      return {
+        value: text
+          .split(/[、,，;；]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
+    case 'list':
+      return problem('NOT_SUPPORTED', '此列不支持导入', 'cannot be imported');
+  }
+}
+
+/** The Excel columns of a definition, in template order. */
+export const excelFields = (def: EntityDef): [string, FieldDef][] =>
+  def.excel.map((name) => [name, def.fields[name] as FieldDef]);

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { ENTITIES, type EntityDef } from '@kjj/domain';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../src/demo/seed.js';
+import { testApp, type Client, type TestApp } from '../support/app.js';
+import { testDatabases } from '../support/databases.js';
+import { makeXlsx, multipart, readXlsx } from '../support/xlsx.js';
+import { covers, grantOf, type Placement } from './scope-oracle.js';
+
+/** Demo rows in four places: two sections of 辰溪县, and two other counties. */
+const PLACES: (Placement & { key: string })[] = [
+  { key: '辰溪·高新股', division: '431223', section: '高新技术与成果股' },
+  { key: '辰溪·农村股', division: '431223', section: '农村科技股' },
+  { key: '麻阳·高新股', division: '431226', section: '高新技术与成果股' },
+  { key: '鹤城·高新股', division: '431202', section: '高新技术与成果股' },
+];
+
+type Kind =
+  'list' | 'export' | 'template' | 'import' | 'get' | 'audit' | 'create' | 'update' | 'delete' | 'restore';
+
+/** Every entity route must be one of these; a new kind of route fails the suite until it is covered. */
+function classify(def: EntityDef, method: string, url: string): Kind | undefined {
+  const base = `/api/v1/${def.plural}`;
+  const table: Record<string, Kind> = {
+    [`GET ${base}`]: 'list',
+    [`GET ${base}/export.xlsx`]: 'export',
+    [`GET ${base}/template.xlsx`]: 'template',
+    [`POST ${base}/import`]: 'import',
+    [`GET ${base}/:id`]: 'get',
+    [`GET ${base}/:id/audit`]: 'audit',
+    [`POST ${base}`]: 'create',
+    [`PATCH ${base}/:id`]: 'update',
+    [`DELETE ${base}/:id`]: 'delete',
+    [`POST ${base}/:id/restore`]: 'restore',
+  };
+  return table[`${method} ${url}`];
+}
+
+interface Target extends Placement {
+  key: string;
+  id: number;
+  name: string;
+}
+
+for (const kind of testDatabases()) {
+  describe(`${kind.name}: data scope matrix (every entity route × every demo role)`, () => {
+    let t: TestApp;
+    let db: Kysely<any>;
+    beforeAll(async () => {
+      t = await testApp(await kind.fresh());
+      db = t.db.db as unknown as Kysely<any>;
+    });
+    afterAll(() => t.close());
+
+    const orgIdOf = async (division: string) =>
+      (await db.selectFrom('org').select('id').where('divisionCode', '=', division).executeTakeFirstOrThrow())
+        .id as number;
+
+    async function targetsOf(def: EntityDef): Promise<Target[]> {
+      const targets: Target[] = [];
+      for (const place of PLACES) {
+        const row = await db
+          .selectFrom(def.table)
+          .innerJoin('org as o', 'o.id', `${def.table}.orgId`)
+          .innerJoin('org as s', 's.id', `${def.table}.sectionId`)
+          .select([`${def.table}.id`, `${def.table}.${def.display} as title`])
+          .where('o.divisionCode', '=', place.division)
+          .where('s.fullName', '=', place.section)
+          .where(`${def.table}.deletedAt`, 'is', null)
+          .orderBy(`${def.table}.id`)
+          .limit(1)
+          .executeTakeFirst();
+        if (!row) throw new Error(`the demo data has no ${def.name} in ${place.key}; the matrix needs one`);
+        targets.push({ ...place, id: Number(row.id), name: String(row.title) });
+      }
+      return targets;
+    }
+
+    const version = async (def: EntityDef, id: number) =>
+      Number(
+        (await db.selectFrom(def.table).select('version').where('id', '=', id).executeTakeFirstOrThrow())
+          .version,
+      );
+    const setDeleted = (def: EntityDef, id: number, deleted: boolean) =>
+      db
+        .updateTable(def.table)
+        .set({ deletedAt: deleted ? new Date().toISOString() : null })
+        .where('id', '=', id)
+        .execute();
+
+    it('classifies every entity route', () => {
+      const entityRoutes = t.routes.filter((r) => r.entity);
+      const unclassified = entityRoutes.filter(
+        (r) =>
+          !classify(
+            ENTITIES.find((d) => d.name === r.entity)!,
+            r.method,
+            r.url,
+          ),
+      );
+      expect(unclassified).toEqual([]);
+      expect(entityRoutes.length).toBe(ENTITIES.length * 10);
+    });
+
+    for (const def of ENTITIES) {
+      for (const account of DEMO_ACCOUNTS) {
+        it(`${def.plural} × ${account.username} (${account.role})`, async () => {
+          const client = await t.as(account.username);
+          const targets = await targetsOf(def);
+          const routes = t.routes.filter((r) => r.entity === def.name);
+          for (const route of routes) {
+            const kind = classify(def, route.method, route.url) as Kind;
+            await check(kind, def, account, client, targets);
+          }
+        });
+      }
+    }
+
+    async function check(
+      kind: Kind,
+      def: EntityDef,
+      account: DemoAccount,
+      client: Client,
+      targets: Target[],
+    ): Promise<void> {
+      const base = `/api/v1/${def.plural}`;
+      const scopeOf = (op: keyof EntityDef['permissions']) => grantOf(account, def.permissions[op]);
+      const where = (target: Target, op: string) => `${account.username} ${op} ${target.key}`;
+      switch (kind) {
+        case 'get':
+        case 'audit': {
+          const scope = scopeOf('read');
+          for (const target of targets) {
+            const res = await client.get(`${base}/${target.id}${kind === 'audit' ? '/audit' : ''}`);
+            const expected = scope === undefined ? 403 : covers(scope, account, target) ? 200 : 404;
+            expect(res.statusCode, where(target, kind)).toBe(expected);
+          }
+          return;
+        }
+        case 'list': {
+          const scope = scopeOf('read');
+          for (const target of targets) {
+            const res = await client.get(`${base}?limit=200&q=${encodeURIComponent(target.name)}`);
+            if (scope === undefined) {
+              expect(res.statusCode, where(target, 'list')).toBe(403);
+              continue;
+            }
+            const ids = res.json<{ items: { id: number }[] }>().items.map((i) => i.id);
+            expect(ids.includes(target.id), where(target, 'list')).toBe(covers(scope, account, target));
+          }
+          return;
+        }
+        case 'export': {
+          const scope = scopeOf('export');
+          const res = await client.get(`${base}/export.xlsx`);
+          if (scope === undefined) return void expect(res.statusCode, `${account.username} export`).toBe(403);
+          expect(res.statusCode).toBe(200);
+          const cells = new Set((await readXlsx(res.rawPayload)).flat().map(String));
+          for (const target of targets)
+            expect(cells.has(target.name), where(target, 'export')).toBe(covers(scope, account, target));
+          return;
+        }
+        case 'template': {
+          const res = await client.get(`${base}/template.xlsx`);
+          expect(res.statusCode, `${account.username} template`).toBe(
+            scopeOf('import') === undefined ? 403 : 200,
+          );
+          return;
+        }
+        case 'import': {
+          // An import writes into the importer's own bureau only: re-importing another county's
+          // row never touches it, whatever the key mode.
+          const file = multipart('x.xlsx', await makeXlsx([['*企业名称', '*统一社会信用代码', '*企业类型']]));
+          const res = await client.request({ method: 'POST', url: `${base}/import?key=upsert`, ...file });
+          expect(res.statusCode, `${account.username} import`).toBe(
+            scopeOf('import') === undefined ? 403 : 202,
+          );
+          return;
+        }
+        case 'update': {
+          const scope = scopeOf('update');
+          for (const target of targets) {
+            const before = await version(def, target.id);
+            // A real change (an unchanged update writes nothing): toggle a trailing mark on the name.
+            const renamed = target.name.endsWith('·') ? target.name.slice(0, -1) : `${target.name}·`;
+            const res = await client.patch(`${base}/${target.id}`, {
+              version: before,
+              [def.display]: renamed,
+            });
+            const allowed = covers(scope, account, target);
+            expect(res.statusCode, where(target, 'update')).toBe(
+              scope === undefined ? 403 : allowed ? 200 : 404,
+            );
+            expect(await version(def, target.id), where(target, 'update leaves version')).toBe(
+              allowed ? before + 1 : before,
+            );
+          }
+          return;
+        }
+        case 'delete': {
+          const scope = scopeOf('delete');
+          for (const target of targets) {
+            const res = await client.delete(`${base}/${target.id}?version=${await version(def, target.id)}`);
+            const allowed = covers(scope, account, target);
+            expect(res.statusCode, where(target, 'delete')).toBe(
+              scope === undefined ? 403 : allowed ? 204 : 404,
+            );
+            await setDeleted(def, target.id, false);
+          }
+          return;
+        }
+        case 'restore': {
+          const scope = scopeOf('delete');
+          for (const target of targets) {
+            await setDeleted(def, target.id, true);
+            const res = await client.post(`${base}/${target.id}/restore`);
+            expect(res.statusCode, where(target, 'restore')).toBe(
+              scope === undefined ? 403 : covers(scope, account, target) ? 200 : 404,
+            );
+            await setDeleted(def, target.id, false);
+          }
+          return;
+        }
+        case 'create': {
+          const scope = scopeOf('create');
+          for (const place of [PLACES[2]!, PLACES[3]!]) {
+            const orgId = await orgIdOf(place.division);
+            const res = await client.post(base, { ...def.sample, orgId, sectionId: null });
+            const allowed = covers(scope, account, { division: place.division, section: null });
+            if (scope === undefined)
+              expect(res.statusCode, `${account.username} create in ${place.key}`).toBe(403);
+            else if (allowed)
+              expect(res.statusCode, `${account.username} create in ${place.key}: ${res.body}`).toBe(201);
+            else {
+              expect(res.statusCode, `${account.username} create in ${place.key}`).toBe(403);
+              expect(res.json().code).toBe('FORBIDDEN');
+            }
+            if (res.statusCode === 201)
+              await db.deleteFrom(def.table).where('id', '=', res.json().id).execute();
+          }
+          return;
+        }
+      }
+    }
+  });
+}

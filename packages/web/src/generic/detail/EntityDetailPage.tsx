@@ -1,0 +1,81 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { EntityDef } from '@kjj/domain';
+import { Alert, Card, Result, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useEntityAudit, useEntityRow } from '../../api/entities';
+import { isApiError } from '../../api/problem';
+import { PageLoading } from '../../app/PageLoading';
+import { useCan } from '../../app/permissions';
+import { useLang } from '../../i18n/use-lang';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { labelOf } from '../fields/labels';
+import { OverrideBadge } from '../fields/OverrideBadge';
+import { useRefData } from '../fields/use-ref-data';
+import { Forbidden, NotFound } from '../RouteResults';
+import { useRouteEntity } from '../use-route-entity';
+import { AuditTimeline } from './AuditTimeline';
+import { DetailActions } from './DetailActions';
+import { RecordFields } from './RecordFields';
+import { RecordMeta } from './RecordMeta';
+import { asText } from '../../lib/text';
+
+/** `/e/:plural/:id`: all fields, ownership, and the audit history of one record. */
+export function EntityDetailPage() {
+  const { def, id } = useRouteEntity();
+  const can = useCan();
+  if (!def || id === undefined) return <NotFound />;
+  if (!can(def.permissions.read)) return <Forbidden />;
+  return <EntityDetail key={`${def.name}-${id}`} def={def} id={id} />;
+}
+
+function EntityDetail({ def, id }: { def: EntityDef; id: number }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const row = useEntityRow(def.plural, id);
+  const history = useEntityAudit(def.plural, id);
+  const refs = useRefData(def);
+  const title = row.data ? asText(row.data[def.display]) || `#${id}` : undefined;
+  useDocumentTitle(title);
+
+  if (row.isPending) return <PageLoading />;
+  if (row.error) {
+    const missing = isApiError(row.error) && row.error.status === 404;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={row.error.message}
+        extra={<Link to={`/e/${def.plural}`}>{t('record.backToList')}</Link>}
+      />
+    );
+  }
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <div>
+        <Link to={`/e/${def.plural}`}>
+          <ArrowLeftOutlined /> {pick(def.label)}
+        </Link>
+      </div>
+      <div className="kjj-page-header" style={{ marginBottom: 0 }}>
+        <h1 data-testid="record-title">
+          {title}
+          <OverrideBadge overrides={row.data.overrides} labelOf={(field) => pick(labelOf(def, field))} />
+        </h1>
+        <DetailActions def={def} row={row.data} />
+      </div>
+      <Card title={t('record.fields')} size="small">
+        <RecordFields def={def} row={row.data} refs={refs} />
+      </Card>
+      <Card title={t('record.ownership')} size="small">
+        <RecordMeta row={row.data} history={history.data} refs={refs} />
+      </Card>
+      <Card title={t('record.history')} size="small">
+        {history.error ? (
+          <Alert type="error" message={history.error.message} />
+        ) : (
+          <AuditTimeline def={def} entries={history.data ?? []} refs={refs} />
+        )}
+      </Card>
+    </Space>
+  );
+}

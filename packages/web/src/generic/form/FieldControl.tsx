@@ -1,0 +1,133 @@
+import { MONEY_UNIT_LABELS, type EnumDef, type FieldDef } from '@kjj/domain';
+import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/use-lang';
+import { EntityRefSelect, refEntity } from '../fields/EntityRef';
+import type { RefData } from '../fields/use-ref-data';
+
+interface Props {
+  field: FieldDef;
+  refs: RefData;
+  /** Passed through by Form.Item. */
+  value?: unknown;
+  onChange?: (value: unknown) => void;
+  id?: string;
+}
+
+const enumOptions = (values: EnumDef, pick: (t: { zh: string; en: string }) => string) =>
+  values.codes.map((code) => ({
+    value: code,
+    label: pick((values.labels as Record<string, { zh: string; en: string }>)[code]!),
+  }));
+
+/** The input for one scalar field kind; lists have their own control (ListFieldControl). */
+export function FieldControl({ field, refs, ...bind }: Props): ReactNode {
+  const { t } = useTranslation();
+  const { lang, pick } = useLang();
+  const full = { style: { width: '100%' } };
+  switch (field.kind) {
+    case 'text':
+      return field.multiline ? (
+        <Input.TextArea
+          {...bind}
+          value={bind.value as string}
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={field.max}
+          showCount
+        />
+      ) : (
+        <Input {...bind} value={bind.value as string} maxLength={field.max} />
+      );
+    case 'int':
+      return (
+        <InputNumber
+          {...bind}
+          {...full}
+          value={bind.value as number}
+          precision={0}
+          min={field.min}
+          max={field.max}
+          suffix={field.unit?.[lang]}
+        />
+      );
+    case 'money':
+      // stringMode keeps the typed decimal text; 分 are derived exactly by parseMoney on submit.
+      return (
+        <InputNumber
+          {...bind}
+          {...full}
+          value={bind.value as string}
+          stringMode
+          min="0"
+          suffix={MONEY_UNIT_LABELS[field.display][lang]}
+        />
+      );
+    case 'date':
+      return (
+        <DatePicker
+          {...bind}
+          {...full}
+          value={bind.value as dayjs.Dayjs}
+          disabledDate={field.notFuture ? (d) => d.isAfter(dayjs(), 'day') : undefined}
+        />
+      );
+    case 'bool':
+      return (
+        <Switch
+          id={bind.id}
+          checked={bind.value === true}
+          onChange={(checked) => bind.onChange?.(checked)}
+          checkedChildren={t('common.yes')}
+          unCheckedChildren={t('common.no')}
+        />
+      );
+    case 'enum':
+      return (
+        <Select
+          {...bind}
+          allowClear={!field.required}
+          showSearch
+          optionFilterProp="label"
+          options={enumOptions(field.values, pick)}
+          placeholder={t('form.choose')}
+        />
+      );
+    case 'ref': {
+      const target = refEntity(field.target);
+      if (target)
+        return (
+          <EntityRefSelect
+            target={target}
+            id={bind.id}
+            value={bind.value as number | null}
+            onChange={bind.onChange}
+          />
+        );
+      return (
+        <Select
+          {...bind}
+          allowClear={!field.required}
+          showSearch
+          optionFilterProp="label"
+          options={refs.options(field.target)}
+          placeholder={t('form.choose')}
+        />
+      );
+    }
+    case 'tags':
+      return (
+        <Select
+          {...bind}
+          mode="tags"
+          tokenSeparators={[',', '，', '、', ' ']}
+          maxCount={field.maxItems}
+          suffixIcon={null}
+          placeholder={t('form.tagsHint')}
+        />
+      );
+    case 'list':
+      return null;
+  }
+}

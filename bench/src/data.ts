@@ -36,7 +36,21 @@ export async function recreatePostgres(url: string): Promise<void> {
 }
 
 /** Reuses a database generated earlier with the same size; otherwise builds it (minutes). */
+/** Creates the PostgreSQL database on a machine that has never run the benchmark. */
+async function ensurePostgresDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
+  await admin.connect();
+  try {
+    const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
 export async function ensureData(url: string, rows: number, log: (s: string) => void): Promise<BenchUser[]> {
+  if (url.startsWith('postgres')) await ensurePostgresDatabase(url);
   let database: Database = connect(url, { poolSize: 4 });
   await migrateToLatest(database.db);
   const db = database.db as unknown as Kysely<any>;

@@ -40,6 +40,11 @@ export const errorCatalog = {
     zh: '当前状态“{state}”不能执行“{action}”',
     en: 'Cannot {action} in state "{state}"',
   },
+  ACTION_NOT_APPLICABLE: {
+    status: 409,
+    zh: '不能执行“{action}”：{reason}',
+    en: 'Cannot {action}: {reason}',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   RATE_LIMITED: {

@@ -12,5 +12,8 @@ export * from './define/schemas.js';
 export * from './define/list-query.js';
 export * from './define/messages.js';
 export * from './define/diff.js';
+export * from './define/workflow.js';
+export * from './define/metric.js';
+export * from './metrics/index.js';
 export * from './entities/index.js';
 export * from './validators/index.js';

@@ -28,13 +28,18 @@ export interface PermissionInfo {
 export function permissionRegistry(entities: readonly EntityDef[]): PermissionInfo[] {
   const admin = t('系统管理', 'Administration');
   return [
-    ...entities.flatMap((def) =>
-      CRUD_OPERATIONS.map((op) => ({
+    ...entities.flatMap((def) => [
+      ...CRUD_OPERATIONS.map((op) => ({
         key: def.permissions[op],
         label: t(`${OPERATION_LABELS[op].zh}${def.label.zh}`, `${OPERATION_LABELS[op].en} ${def.label.en}`),
         group: def.label,
       })),
-    ),
+      ...(def.workflow?.actions ?? []).map((action) => ({
+        key: def.workflow!.permissions[action.name]!,
+        label: t(`${def.label.zh}：${action.label.zh}`, `${def.label.en}: ${action.label.en}`),
+        group: def.label,
+      })),
+    ]),
     ...Object.entries(SYSTEM_PERMISSIONS).map(([key, label]) => ({ key, label, group: admin })),
   ];
 }

@@ -1,5 +1,7 @@
 import { CRUD_OPERATIONS } from './define/entity.js';
 import { enterprise } from './entities/enterprise.js';
+import { project } from './entities/project.js';
+import { PROJECT_ACTIONS_BY_ROLE } from './entities/project-workflow.js';
 import { t, type Text } from './i18n.js';
 import type { DataScope } from './org.js';
 
@@ -18,62 +20,86 @@ const some = (
   ...ops: (typeof CRUD_OPERATIONS)[number][]
 ) => ops.map((op) => def.permissions[op]);
 
+const actions = (...names: readonly string[]) => names.map((name) => `project:${name}`);
+const staffActions = actions(...PROJECT_ACTIONS_BY_ROLE.section_staff);
+const chiefActions = [...staffActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.section_chief)];
+const directorActions = [...chiefActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.director)];
+
 /** The roles of DOMAIN §1.2 as seeded on a new installation; administrators may edit them. */
 export const DEFAULT_ROLES: RoleTemplate[] = [
   {
     code: 'sys_admin',
     name: t('系统管理员', 'System administrator'),
     scope: 'all',
-    permissions: [...all(enterprise), 'org:manage', 'user:manage', 'role:manage', 'audit:read'],
+    permissions: [
+      ...all(enterprise),
+      ...all(project),
+      ...directorActions,
+      'org:manage',
+      'user:manage',
+      'role:manage',
+      'audit:read',
+    ],
   },
   {
     code: 'city_admin',
     name: t('市局管理员', 'City bureau administrator'),
     scope: 'org_and_below',
-    permissions: [...all(enterprise), 'org:manage', 'user:manage', 'audit:read'],
+    permissions: [
+      ...all(enterprise),
+      ...all(project),
+      ...directorActions,
+      'org:manage',
+      'user:manage',
+      'audit:read',
+    ],
   },
   {
     code: 'city_staff',
     name: t('市局工作人员', 'City bureau staff'),
     scope: 'org_and_below',
-    permissions: some(enterprise, 'read', 'export'),
+    permissions: [...some(enterprise, 'read', 'export'), ...some(project, 'read', 'export')],
   },
   {
     code: 'province_staff',
     name: t('省厅工作人员', 'Provincial staff'),
     scope: 'org_and_below',
-    permissions: some(enterprise, 'read', 'export'),
+    permissions: [...some(enterprise, 'read', 'export'), ...some(project, 'read', 'export')],
   },
   {
     code: 'director',
     name: t('局长', 'Director'),
     scope: 'org',
-    permissions: [...all(enterprise), 'audit:read'],
+    permissions: [...all(enterprise), ...all(project), ...directorActions, 'audit:read'],
   },
   {
     code: 'deputy_director',
     name: t('副局长（分管）', 'Deputy director'),
     scope: 'org',
-    permissions: all(enterprise),
+    permissions: [...all(enterprise), ...all(project), ...chiefActions],
   },
   {
     code: 'section_chief',
     name: t('股室负责人', 'Section chief'),
     scope: 'section',
     readScope: 'org',
-    permissions: all(enterprise),
+    permissions: [...all(enterprise), ...all(project), ...chiefActions],
   },
   {
     code: 'section_staff',
     name: t('股室工作人员', 'Section staff'),
     scope: 'section',
-    permissions: some(enterprise, 'read', 'create', 'update', 'export', 'import'),
+    permissions: [
+      ...some(enterprise, 'read', 'create', 'update', 'export', 'import'),
+      ...some(project, 'read', 'create', 'update', 'export', 'import'),
+      ...staffActions,
+    ],
   },
   {
     code: 'office_staff',
     name: t('办公室工作人员', 'Office staff'),
     scope: 'org',
-    permissions: some(enterprise, 'read'),
+    permissions: [...some(enterprise, 'read'), ...some(project, 'read')],
   },
   {
     code: 'commissioner',

@@ -24,6 +24,7 @@ import { JobRunner } from './jobs/runner.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerAuthRoutes } from './modules/auth/routes.js';
 import { registerJobRoutes } from './modules/jobs/routes.js';
+import { registerMetricRoutes } from './modules/metrics/routes.js';
 import { registerOrgRoutes } from './modules/orgs/routes.js';
 import { registerTownRoutes } from './modules/orgs/towns.js';
 import { registerRoleRoutes } from './modules/roles/routes.js';
@@ -139,6 +140,7 @@ export async function buildApp(
   registerRoleRoutes(app, db, dialect);
   registerAuditRoutes(app, db);
   registerJobRoutes(app, db);
+  registerMetricRoutes(app, db);
   for (const def of ENTITIES) registerCrud(app, deps, def);
 
   serveWeb(app, config.webDir);

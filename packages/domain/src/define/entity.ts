@@ -1,5 +1,6 @@
 import type { Text } from '../i18n.js';
 import { isScalar, type FieldDef } from './fields.js';
+import { defineWorkflow, type Workflow, type WorkflowInput } from './workflow.js';
 
 /** Row columns every business entity has besides its own fields (DESIGN §3, DOMAIN §3). */
 export const META_FIELDS = [
@@ -39,6 +40,8 @@ export interface EntityInput<F extends Record<string, FieldDef>> {
   importKey?: keyof F & string;
   /** The marked example row of the Excel template (API values). */
   sample?: Partial<Record<keyof F & string, unknown>>;
+  /** The record's lifecycle; its state field must be a required, read-only enum. */
+  workflow?: WorkflowInput & { field: keyof F & string };
 }
 
 /**
@@ -60,6 +63,7 @@ export interface EntityDef {
   /** Fields allowed as `sort` (with `-` for descending). */
   sortKeys: string[];
   permissions: Record<CrudOperation, string>;
+  workflow?: Workflow;
 }
 
 export const snakeCase = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -86,6 +90,7 @@ export function defineEntity<const F extends Record<string, FieldDef>>(
     table: snakeCase(input.name),
     sortKeys,
     permissions,
+    workflow: input.workflow && defineWorkflow(input.name, input.workflow),
   };
 }
 
@@ -116,6 +121,13 @@ function definitionProblems(input: EntityInput<Record<string, FieldDef>>): strin
   }
   if (input.importKey && !input.fields[input.importKey]?.unique)
     problems.push('importKey must be a unique field');
+  if (input.workflow) {
+    const state = input.fields[input.workflow.field];
+    if (state?.kind !== 'enum' || !state.required || !state.readOnly)
+      problems.push('the workflow state must be a required, read-only enum field');
+    else if (state.values !== input.workflow.states)
+      problems.push('the workflow states must be the field enum');
+  }
   return problems;
 }
 

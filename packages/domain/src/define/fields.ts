@@ -21,6 +21,8 @@ interface Common {
   unique?: boolean;
   /** Hidden from lists and exports unless asked (e.g. long notes). */
   hidden?: boolean;
+  /** Written only by the system (a workflow's state and the dates its actions stamp), never by forms or imports. */
+  readOnly?: boolean;
 }
 
 export interface TextField extends Common {

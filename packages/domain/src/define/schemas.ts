@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hasErrors } from '../validators/types.js';
 import type { EntityDef } from './entity.js';
 import type { FieldDef, TextField } from './fields.js';
+import type { ActionDef } from './workflow.js';
 
 /**
  * zod schemas derived from a definition. The server validates requests with them and the web
@@ -9,7 +10,8 @@ import type { FieldDef, TextField } from './fields.js';
  */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today's date in China Standard Time (UTC+8, no daylight saving): the date a bureau's staff see. */
+export const today = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A calendar date that exists (no 2月30日), as YYYY-MM-DD. */
 export const isoDate = z
@@ -85,9 +87,13 @@ export const overridesInput = z.record(z.string().max(50), z.string().trim().min
 const maybe = (field: FieldDef, schema: z.ZodType): z.ZodType =>
   field.required ? schema : schema.nullable().optional();
 
+/** Fields a client may write (everything but the system-written ones). */
+export const writableFields = (def: EntityDef): [string, FieldDef][] =>
+  Object.entries(def.fields).filter(([, field]) => !field.readOnly);
+
 export function createSchema(def: EntityDef) {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, field] of Object.entries(def.fields)) shape[name] = maybe(field, fieldSchema(field));
+  for (const [name, field] of writableFields(def)) shape[name] = maybe(field, fieldSchema(field));
   return z.strictObject({
     ...shape,
     orgId: z.int().positive().optional(),
@@ -98,7 +104,7 @@ export function createSchema(def: EntityDef) {
 
 export function updateSchema(def: EntityDef) {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, field] of Object.entries(def.fields)) {
+  for (const [name, field] of writableFields(def)) {
     const schema = fieldSchema(field);
     shape[name] = field.required ? schema.optional() : schema.nullable().optional();
   }
@@ -108,6 +114,13 @@ export function updateSchema(def: EntityDef) {
     sectionId: z.int().positive().nullable().optional(),
     overrides: overridesInput.optional(),
   });
+}
+
+/** The body of a workflow action: its form's fields plus the row version it was taken on. */
+export function actionSchema(action: ActionDef) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(action.input)) shape[name] = maybe(field, fieldSchema(field));
+  return z.strictObject({ version: z.int().min(1), ...shape });
 }
 
 /** The full row as the API returns it (documented in OpenAPI; responses are not re-validated). */

@@ -1,9 +1,12 @@
 import type { EntityDef } from '../define/entity.js';
 import { enterprise } from './enterprise.js';
+import { project } from './project.js';
 
 export { enterprise, ENTERPRISE_KINDS, INDUSTRIES } from './enterprise.js';
+export { project, PROJECT_CATEGORIES, PROJECT_LEVELS } from './project.js';
+export * from './project-workflow.js';
 
 /** Every business entity; routes, permissions, menus and the scope matrix test iterate this. */
-export const ENTITIES: readonly EntityDef[] = [enterprise];
+export const ENTITIES: readonly EntityDef[] = [enterprise, project];
 
 export const entityByName = (name: string): EntityDef | undefined => ENTITIES.find((e) => e.name === name);

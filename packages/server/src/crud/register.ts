@@ -11,6 +11,7 @@ import { actorOf, contextOf } from '../http/auth-hook.js';
 import { auditHistory } from './audit-history.query.js';
 import type { AppDeps } from './context.js';
 import { registerExcelRoutes } from './excel-routes.js';
+import { registerWorkflowRoutes } from './workflow-routes.js';
 import { resolveSubtree } from './org-filter.js';
 
 export const idParams = z.strictObject({
@@ -77,6 +78,7 @@ export function registerCrud(app: FastifyInstance, deps: AppDeps, def: EntityDef
   );
 
   registerExcelRoutes(app, deps, def);
+  if (def.workflow) registerWorkflowRoutes(app, deps, def);
 
   r.get(
     `${base}/:id`,

@@ -171,6 +171,11 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
     );
   }
 
+  /** New rows start in their workflow's initial state, whatever the input says. */
+  function withInitialState(values: Record<string, unknown>): Record<string, unknown> {
+    return def.workflow ? { ...values, [def.workflow.field]: def.workflow.initial } : values;
+  }
+
   function fieldValues(input: Record<string, unknown>): Record<string, unknown> {
     return Object.fromEntries(Object.entries(input).filter(([k]) => k in def.fields));
   }
@@ -186,7 +191,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
       input: Record<string, unknown> & { overrides?: Record<string, string> },
     ): Promise<ApiRow> {
       const tx = work.tx as unknown as AnyDb;
-      const values = fieldValues(input);
+      const values = withInitialState(fieldValues(input));
       const orgId = (input.orgId as number | undefined) ?? actor.orgId;
       const sectionId = input.sectionId === undefined ? actor.sectionId : (input.sectionId as number | null);
       await assertPlacement(tx, orgId, sectionId);
@@ -245,7 +250,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
           .insertInto(def.table)
           .values(
             chunk.map(({ values, overrides }) => ({
-              ...encodeFields(def, values, work.dialect),
+              ...encodeFields(def, withInitialState(values), work.dialect),
               ...placement,
               createdBy: actor.userId,
               createdAt: now,

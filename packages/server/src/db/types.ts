@@ -138,6 +138,21 @@ export interface JobTable {
   file: Uint8Array | null;
 }
 
+/** One action taken on a record with a lifecycle: the timeline of its detail page. */
+export interface WorkflowEventTable {
+  id: Generated<number>;
+  entity: string;
+  rowId: number;
+  action: string;
+  fromState: string;
+  toState: string;
+  /** JSON: the action's validated input. */
+  input: string | null;
+  onDate: string;
+  actorId: number | null;
+  at: string;
+}
+
 /** Installation-wide facts, e.g. `demo` = '1' when the demo data was loaded. */
 export interface AppSettingTable {
   key: string;
@@ -156,6 +171,7 @@ export interface CoreDB {
   loginAttempt: LoginAttemptTable;
   auditLog: AuditLogTable;
   job: JobTable;
+  workflowEvent: WorkflowEventTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -7,6 +7,7 @@ import { nowIso } from '../db/dialect.js';
 import type { DB, Dialect, Executor } from '../db/types.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import { demoEnterprises } from './enterprises.js';
+import { chenxiProjects, otherCountyProjects, seedProjects } from './projects.js';
 import { ensureBureau, sectionByName, seedOrgTree } from './org-tree.js';
 import { ensureDefaultRoles } from './roles.js';
 
@@ -220,6 +221,25 @@ export async function seedDemo(db: DB, dialect: Dialect): Promise<void> {
           { orgId: org.id, sectionId },
         );
       }
+    }
+    for (const division of [DEMO_COUNTY, '431226', '431202']) {
+      const org = await ensureBureau(tx, division);
+      const sections = {
+        high: (await sectionByName(tx, org.id, '高新技术与成果股')).id,
+        rural: (await sectionByName(tx, org.id, '农村科技股')).id,
+      };
+      const undertakers = await (tx as unknown as Kysely<any>)
+        .selectFrom('enterprise')
+        .select(['id', 'name'])
+        .where('orgId', '=', org.id)
+        .orderBy('id')
+        .limit(40)
+        .execute();
+      const county = (
+        await tx.selectFrom('org').select('shortName').where('id', '=', org.id).executeTakeFirstOrThrow()
+      ).shortName.replace(/科技局$/, '');
+      const projects = division === DEMO_COUNTY ? chenxiProjects() : otherCountyProjects(county);
+      await seedProjects(work, dialect, actor, { orgId: org.id, sections }, projects, undertakers);
     }
     await tx.insertInto('appSetting').values({ key: 'demo', value: '1' }).execute();
   });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import {
   AppError,
   describeIssues,
+  actionOf,
   entityByName,
   errorCatalog,
   errorTitle,
@@ -98,8 +99,15 @@ export function installProblemHandlers(app: FastifyInstance): void {
       );
     }
     if (error instanceof RequestValidationError) {
-      const def = entityByName(request.routeOptions.config.entity ?? '');
-      const errors = describeIssues(error.zodError, lang, def, error.input);
+      const { entity, action } = request.routeOptions.config;
+      const def = entityByName(entity ?? '');
+      const form = action && def?.workflow ? actionOf(def.workflow, action) : undefined;
+      const errors = describeIssues(
+        error.zodError,
+        lang,
+        form ? { ...def!, fields: form.input } : def,
+        error.input,
+      );
       return sendProblem(
         reply,
         problemOf('VALIDATION_FAILED', lang, id, { errors, extra: { part: error.part } }),

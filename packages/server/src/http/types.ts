@@ -10,6 +10,8 @@ declare module 'fastify' {
     permission?: string;
     /** Entity whose field labels name the fields in validation errors. */
     entity?: string;
+    /** A workflow action of that entity: its form's labels name the fields instead. */
+    action?: string;
   }
   interface FastifyRequest {
     actor: Actor | undefined;

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, type DemoAccount } from '../../src/demo/seed.js';
 import { testApp, type Client, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 import { makeXlsx, multipart, readXlsx } from '../support/xlsx.js';
+import { actionInput } from '../support/values.js';
 import { covers, grantOf, type Placement } from './scope-oracle.js';
 
 /** Demo rows in four places: two sections of 辰溪县, and two other counties. */
@@ -16,7 +17,18 @@ const PLACES: (Placement & { key: string })[] = [
 ];
 
 type Kind =
-  'list' | 'export' | 'template' | 'import' | 'get' | 'audit' | 'create' | 'update' | 'delete' | 'restore';
+  | 'list'
+  | 'export'
+  | 'template'
+  | 'import'
+  | 'get'
+  | 'audit'
+  | 'timeline'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'action';
 
 /** Every entity route must be one of these; a new kind of route fails the suite until it is covered. */
 function classify(def: EntityDef, method: string, url: string): Kind | undefined {
@@ -33,6 +45,10 @@ function classify(def: EntityDef, method: string, url: string): Kind | undefined
     [`DELETE ${base}/:id`]: 'delete',
     [`POST ${base}/:id/restore`]: 'restore',
   };
+  if (def.workflow) {
+    table[`GET ${base}/:id/timeline`] = 'timeline';
+    for (const action of def.workflow.actions) table[`POST ${base}/:id/actions/${action.name}`] = 'action';
+  }
   return table[`${method} ${url}`];
 }
 
@@ -99,7 +115,11 @@ for (const kind of testDatabases()) {
           ),
       );
       expect(unclassified).toEqual([]);
-      expect(entityRoutes.length).toBe(ENTITIES.length * 10);
+      const expected = ENTITIES.reduce(
+        (n, d) => n + 10 + (d.workflow ? d.workflow.actions.length + 1 : 0),
+        0,
+      );
+      expect(entityRoutes.length).toBe(expected);
     });
 
     for (const def of ENTITIES) {
@@ -110,7 +130,7 @@ for (const kind of testDatabases()) {
           const routes = t.routes.filter((r) => r.entity === def.name);
           for (const route of routes) {
             const kind = classify(def, route.method, route.url) as Kind;
-            await check(kind, def, account, client, targets);
+            await check(kind, def, account, client, targets, route.url);
           }
         });
       }
@@ -122,16 +142,18 @@ for (const kind of testDatabases()) {
       account: DemoAccount,
       client: Client,
       targets: Target[],
+      url: string,
     ): Promise<void> {
       const base = `/api/v1/${def.plural}`;
       const scopeOf = (op: keyof EntityDef['permissions']) => grantOf(account, def.permissions[op]);
       const where = (target: Target, op: string) => `${account.username} ${op} ${target.key}`;
       switch (kind) {
         case 'get':
-        case 'audit': {
+        case 'audit':
+        case 'timeline': {
           const scope = scopeOf('read');
           for (const target of targets) {
-            const res = await client.get(`${base}/${target.id}${kind === 'audit' ? '/audit' : ''}`);
+            const res = await client.get(url.replace(':id', String(target.id)));
             const expected = scope === undefined ? 403 : covers(scope, account, target) ? 200 : 404;
             expect(res.statusCode, where(target, kind)).toBe(expected);
           }
@@ -218,6 +240,26 @@ for (const kind of testDatabases()) {
               scope === undefined ? 403 : covers(scope, account, target) ? 200 : 404,
             );
             await setDeleted(def, target.id, false);
+          }
+          return;
+        }
+        case 'action': {
+          // Out of scope is 404 whatever the state; in scope the state decides (200 or 409).
+          const name = url.split('/').at(-1)!;
+          const action = def.workflow!.actions.find((a) => a.name === name)!;
+          const scope = grantOf(account, def.workflow!.permissions[name]!);
+          for (const target of targets) {
+            const before = await version(def, target.id);
+            const res = await client.post(url.replace(':id', String(target.id)), {
+              version: before,
+              ...actionInput(action),
+            });
+            const allowed = covers(scope, account, target);
+            if (scope === undefined) expect(res.statusCode, where(target, name)).toBe(403);
+            else if (!allowed) expect(res.statusCode, where(target, name)).toBe(404);
+            else expect([200, 409], where(target, `${name}: ${res.body}`)).toContain(res.statusCode);
+            if (!allowed)
+              expect(await version(def, target.id), where(target, `${name} leaves version`)).toBe(before);
           }
           return;
         }

@@ -1,4 +1,4 @@
-import type { EntityDef, FieldDef } from '@kjj/domain';
+import { writableFields, type EntityDef, type FieldDef } from '@kjj/domain';
 import { Col, Form, Row } from 'antd';
 import { useLang } from '../../i18n/use-lang';
 import type { RefData } from '../fields/use-ref-data';
@@ -13,7 +13,7 @@ export function EntityFormFields({ def, refs }: { def: EntityDef; refs: RefData 
   const { pick } = useLang();
   return (
     <Row gutter={24}>
-      {Object.entries(def.fields).map(([name, field]) => (
+      {writableFields(def).map(([name, field]) => (
         <Col key={name} xs={24} md={isWide(field) ? 24 : 12}>
           {field.kind === 'list' ? (
             <Form.Item label={pick(field.label)} extra={field.help ? pick(field.help) : undefined}>

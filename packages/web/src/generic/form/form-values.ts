@@ -2,6 +2,7 @@ import {
   formatMoney,
   MONEY_UNIT_LABELS,
   parseMoney,
+  writableFields,
   type EntityDef,
   type FieldDef,
   type Lang,
@@ -95,7 +96,7 @@ const same = (a: unknown, b: unknown) =>
 export function toPayload(def: EntityDef, values: FormValues, lang: Lang, original?: EntityRow) {
   const payload: Record<string, unknown> = original ? { version: original.version } : {};
   const errors: FormFieldError[] = [];
-  for (const [name, field] of Object.entries(def.fields)) {
+  for (const [name, field] of writableFields(def)) {
     const converted = fieldFromForm(field, values[name], lang);
     if ('error' in converted) {
       errors.push({ name: [name], message: converted.error });

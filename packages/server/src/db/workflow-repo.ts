@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import {
+  AppError,
+  actionOf,
+  diffOf,
+  enumLabel,
+  targetOf,
+  today,
+  type EntityDef,
+  type Lang,
+} from '@kjj/domain';
+import type { Actor } from '../auth/actor.js';
+import { nowIso } from './dialect.js';
+import { scoped } from './entity-repo.js';
+import { encodeFields, type ApiRow } from './entity-rows.js';
+import type { Dialect } from './types.js';
+import type { Work } from './unit-of-work.js';
+
+/** One timeline entry as the API returns it. */
+export interface WorkflowEvent {
+  id: number;
+  action: string;
+  fromState: string;
+  toState: string;
+  input: Record<string, unknown>;
+  onDate: string;
+  actorId: number | null;
+  actorName: string | null;
+  at: string;
+}
+
+/**
+ * Actions on records with a lifecycle (DOMAIN §3.2): the state check, the action's own guard, the
+ * columns it stamps, a timeline entry and an audit entry, all in the caller's transaction.
+ */
+export function workflowRepo(db: Kysely<any>, dialect: Dialect, actor: Actor, def: EntityDef, lang: Lang) {
+  const workflow = def.workflow;
+  if (!workflow) throw new Error(`${def.name} has no workflow`);
+  const rows = scoped(db, dialect, actor, def, lang);
+
+  return {
+    async act(
+      work: Work,
+      id: number,
+      actionName: string,
+      input: Record<string, unknown>,
+      version: number,
+    ): Promise<ApiRow> {
+      const tx = work.tx as unknown as Kysely<any>;
+      const action = actionOf(workflow, actionName);
+      if (!action) throw new AppError('ROUTE_NOT_FOUND');
+      const before = await rows.find(id, workflow.permissions[action.name]!, tx);
+      if (!before) throw new AppError('NOT_FOUND', { entity: def.label[lang] });
+      if (before.version !== version)
+        throw new AppError('CONFLICT_STALE_VERSION', {}, [], { currentVersion: before.version });
+      const state = before[workflow.field] as string;
+      const params = { action: action.label[lang], state: enumLabel(workflow.states, state, lang) };
+      if (!action.from.includes(state)) throw new AppError('INVALID_TRANSITION', params, [], { state });
+      const refusal = action.guard?.(before);
+      if (refusal) throw new AppError('ACTION_NOT_APPLICABLE', { ...params, reason: refusal[lang] });
+      const to = targetOf(action, input);
+      const on = typeof input.date === 'string' ? input.date : today();
+      const effects = action.effects?.(input, before, on) ?? {};
+      const result = await tx
+        .updateTable(def.table)
+        .set({
+          ...encodeFields(def, { ...effects, [workflow.field]: to }, work.dialect),
+          updatedBy: actor.userId,
+          updatedAt: nowIso(),
+          version: version + 1,
+        })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new AppError('CONFLICT_STALE_VERSION');
+      await tx
+        .insertInto('workflowEvent')
+        .values({
+          entity: def.name,
+          rowId: id,
+          action: action.name,
+          fromState: state,
+          toState: to,
+          input: JSON.stringify(input),
+          onDate: on,
+          actorId: actor.userId,
+          at: nowIso(),
+        })
+        .execute();
+      const after = (await rows.find(id, workflow.permissions[action.name]!, tx)) as ApiRow;
+      work.audit({
+        action: `${def.name}.${action.name}`,
+        entity: def.name,
+        entityId: id,
+        orgId: before.orgId,
+        diff: { ...diffOf(before, after), input },
+      });
+      return after;
+    },
+
+    /** The record's timeline, oldest first (the caller has checked the record is visible). */
+    async timeline(id: number): Promise<WorkflowEvent[]> {
+      const events = await db
+        .selectFrom('workflowEvent as e')
+        .leftJoin('userAccount as u', 'u.id', 'e.actorId')
+        .select([
+          'e.id',
+          'e.action',
+          'e.fromState',
+          'e.toState',
+          'e.input',
+          'e.onDate',
+          'e.actorId',
+          'u.name as actorName',
+          'e.at',
+        ])
+        .where('e.entity', '=', def.name)
+        .where('e.rowId', '=', id)
+        .orderBy('e.id')
+        .execute();
+      return events.map((e) => ({
+        ...e,
+        id: Number(e.id),
+        actorId: e.actorId === null ? null : Number(e.actorId),
+        input: typeof e.input === 'string' ? JSON.parse(e.input) : (e.input ?? {}),
+      }));
+    },
+  };
+}

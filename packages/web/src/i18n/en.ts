@@ -83,6 +83,15 @@ export const en: Translation = {
     to: 'To',
     contains: 'Contains',
   },
+  workflow: {
+    timeline: 'Timeline',
+    noEvents: 'No steps yet',
+    by: '{{date}} · {{name}} (recorded {{at}})',
+    system: 'System',
+    confirm: 'Confirm',
+    confirmText: 'Really {{action}}?',
+    done: '{{action}}: done',
+  },
   record: {
     fields: 'Details',
     ownership: 'Ownership and history',

@@ -81,6 +81,15 @@ export const zhCN = {
     to: '止',
     contains: '包含的文字',
   },
+  workflow: {
+    timeline: '办理过程',
+    noEvents: '尚无办理记录',
+    by: '{{date}} · {{name}}（登记于 {{at}}）',
+    system: '系统',
+    confirm: '确定',
+    confirmText: '确定执行“{{action}}”？',
+    done: '已{{action}}',
+  },
   record: {
     fields: '基本信息',
     ownership: '归属与记录',

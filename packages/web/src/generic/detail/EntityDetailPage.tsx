@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { EntityDef } from '@kjj/domain';
-import { Alert, Card, Result, Space } from 'antd';
+import { enumLabel, type EntityDef } from '@kjj/domain';
+import { Alert, Card, Result, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useEntityAudit, useEntityRow } from '../../api/entities';
@@ -19,6 +19,8 @@ import { DetailActions } from './DetailActions';
 import { RecordFields } from './RecordFields';
 import { RecordMeta } from './RecordMeta';
 import { asText } from '../../lib/text';
+import { WorkflowActions } from '../workflow/WorkflowActions';
+import { WorkflowTimeline } from '../workflow/WorkflowTimeline';
 
 /** `/e/:plural/:id`: all fields, ownership, and the audit history of one record. */
 export function EntityDetailPage() {
@@ -31,7 +33,7 @@ export function EntityDetailPage() {
 
 function EntityDetail({ def, id }: { def: EntityDef; id: number }) {
   const { t } = useTranslation();
-  const { pick } = useLang();
+  const { lang, pick } = useLang();
   const row = useEntityRow(def.plural, id);
   const history = useEntityAudit(def.plural, id);
   const refs = useRefData(def);
@@ -60,12 +62,23 @@ function EntityDetail({ def, id }: { def: EntityDef; id: number }) {
         <h1 data-testid="record-title">
           {title}
           <OverrideBadge overrides={row.data.overrides} labelOf={(field) => pick(labelOf(def, field))} />
+          {def.workflow && (
+            <Tag color="blue" data-testid="record-state" style={{ marginLeft: 8, verticalAlign: 'middle' }}>
+              {enumLabel(def.workflow.states, String(row.data[def.workflow.field]), lang)}
+            </Tag>
+          )}
         </h1>
         <DetailActions def={def} row={row.data} />
       </div>
+      {def.workflow && <WorkflowActions def={def} row={row.data} refs={refs} />}
       <Card title={t('record.fields')} size="small">
         <RecordFields def={def} row={row.data} refs={refs} />
       </Card>
+      {def.workflow && (
+        <Card title={t('workflow.timeline')} size="small">
+          <WorkflowTimeline def={def} id={id} refs={refs} />
+        </Card>
+      )}
       <Card title={t('record.ownership')} size="small">
         <RecordMeta row={row.data} history={history.data} refs={refs} />
       </Card>

@@ -2,6 +2,7 @@ import { CRUD_OPERATIONS } from './define/entity.js';
 import { enterprise } from './entities/enterprise.js';
 import { project } from './entities/project.js';
 import { PROJECT_ACTIONS_BY_ROLE } from './entities/project-workflow.js';
+import { reserveItem } from './entities/reserve-item.js';
 import { t, type Text } from './i18n.js';
 import type { DataScope } from './org.js';
 
@@ -21,93 +22,113 @@ const some = (
 ) => ops.map((op) => def.permissions[op]);
 
 const actions = (...names: readonly string[]) => names.map((name) => `project:${name}`);
-const staffActions = actions(...PROJECT_ACTIONS_BY_ROLE.section_staff);
-const chiefActions = [...staffActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.section_chief)];
+/** Staff gather candidates and promote them; the chief decides what enters and leaves the library. */
+const reserveStaff = [
+  ...some(reserveItem, 'read', 'create', 'update', 'export', 'import'),
+  'reserveItem:promote',
+];
+const reserveChief = [...all(reserveItem), 'reserveItem:admit', 'reserveItem:promote', 'reserveItem:exit'];
+const staffActions = [...actions(...PROJECT_ACTIONS_BY_ROLE.section_staff), ...reserveStaff];
+const chiefActions = [
+  ...staffActions,
+  ...actions(...PROJECT_ACTIONS_BY_ROLE.section_chief),
+  ...reserveChief.filter((p) => !reserveStaff.includes(p)),
+];
 const directorActions = [...chiefActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.director)];
 
 /** The roles of DOMAIN §1.2 as seeded on a new installation; administrators may edit them. */
-export const DEFAULT_ROLES: RoleTemplate[] = [
-  {
-    code: 'sys_admin',
-    name: t('系统管理员', 'System administrator'),
-    scope: 'all',
-    permissions: [
-      ...all(enterprise),
-      ...all(project),
-      ...directorActions,
-      'org:manage',
-      'user:manage',
-      'role:manage',
-      'audit:read',
-    ],
-  },
-  {
-    code: 'city_admin',
-    name: t('市局管理员', 'City bureau administrator'),
-    scope: 'org_and_below',
-    permissions: [
-      ...all(enterprise),
-      ...all(project),
-      ...directorActions,
-      'org:manage',
-      'user:manage',
-      'audit:read',
-    ],
-  },
-  {
-    code: 'city_staff',
-    name: t('市局工作人员', 'City bureau staff'),
-    scope: 'org_and_below',
-    permissions: [...some(enterprise, 'read', 'export'), ...some(project, 'read', 'export')],
-  },
-  {
-    code: 'province_staff',
-    name: t('省厅工作人员', 'Provincial staff'),
-    scope: 'org_and_below',
-    permissions: [...some(enterprise, 'read', 'export'), ...some(project, 'read', 'export')],
-  },
-  {
-    code: 'director',
-    name: t('局长', 'Director'),
-    scope: 'org',
-    permissions: [...all(enterprise), ...all(project), ...directorActions, 'audit:read'],
-  },
-  {
-    code: 'deputy_director',
-    name: t('副局长（分管）', 'Deputy director'),
-    scope: 'org',
-    permissions: [...all(enterprise), ...all(project), ...chiefActions],
-  },
-  {
-    code: 'section_chief',
-    name: t('股室负责人', 'Section chief'),
-    scope: 'section',
-    readScope: 'org',
-    permissions: [...all(enterprise), ...all(project), ...chiefActions],
-  },
-  {
-    code: 'section_staff',
-    name: t('股室工作人员', 'Section staff'),
-    scope: 'section',
-    permissions: [
-      ...some(enterprise, 'read', 'create', 'update', 'export', 'import'),
-      ...some(project, 'read', 'create', 'update', 'export', 'import'),
-      ...staffActions,
-    ],
-  },
-  {
-    code: 'office_staff',
-    name: t('办公室工作人员', 'Office staff'),
-    scope: 'org',
-    permissions: [...some(enterprise, 'read'), ...some(project, 'read')],
-  },
-  {
-    code: 'commissioner',
-    name: t('科技特派员', 'S&T commissioner'),
-    scope: 'self',
-    readScope: 'org',
-    permissions: some(enterprise, 'read'),
-  },
-  { code: 'expert', name: t('评审专家', 'Reviewer'), scope: 'self', permissions: [] },
-  { code: 'enterprise_user', name: t('企业联络员', 'Enterprise liaison'), scope: 'self', permissions: [] },
-];
+export const DEFAULT_ROLES: RoleTemplate[] = (
+  [
+    {
+      code: 'sys_admin',
+      name: t('系统管理员', 'System administrator'),
+      scope: 'all',
+      permissions: [
+        ...all(enterprise),
+        ...all(project),
+        ...directorActions,
+        'org:manage',
+        'user:manage',
+        'role:manage',
+        'audit:read',
+      ],
+    },
+    {
+      code: 'city_admin',
+      name: t('市局管理员', 'City bureau administrator'),
+      scope: 'org_and_below',
+      permissions: [
+        ...all(enterprise),
+        ...all(project),
+        ...directorActions,
+        'org:manage',
+        'user:manage',
+        'audit:read',
+      ],
+    },
+    {
+      code: 'city_staff',
+      name: t('市局工作人员', 'City bureau staff'),
+      scope: 'org_and_below',
+      permissions: [
+        ...some(enterprise, 'read', 'export'),
+        ...some(project, 'read', 'export'),
+        ...some(reserveItem, 'read', 'export'),
+      ],
+    },
+    {
+      code: 'province_staff',
+      name: t('省厅工作人员', 'Provincial staff'),
+      scope: 'org_and_below',
+      permissions: [
+        ...some(enterprise, 'read', 'export'),
+        ...some(project, 'read', 'export'),
+        ...some(reserveItem, 'read', 'export'),
+      ],
+    },
+    {
+      code: 'director',
+      name: t('局长', 'Director'),
+      scope: 'org',
+      permissions: [...all(enterprise), ...all(project), ...directorActions, 'audit:read'],
+    },
+    {
+      code: 'deputy_director',
+      name: t('副局长（分管）', 'Deputy director'),
+      scope: 'org',
+      permissions: [...all(enterprise), ...all(project), ...chiefActions],
+    },
+    {
+      code: 'section_chief',
+      name: t('股室负责人', 'Section chief'),
+      scope: 'section',
+      readScope: 'org',
+      permissions: [...all(enterprise), ...all(project), ...chiefActions],
+    },
+    {
+      code: 'section_staff',
+      name: t('股室工作人员', 'Section staff'),
+      scope: 'section',
+      permissions: [
+        ...some(enterprise, 'read', 'create', 'update', 'export', 'import'),
+        ...some(project, 'read', 'create', 'update', 'export', 'import'),
+        ...staffActions,
+      ],
+    },
+    {
+      code: 'office_staff',
+      name: t('办公室工作人员', 'Office staff'),
+      scope: 'org',
+      permissions: [...some(enterprise, 'read'), ...some(project, 'read'), ...some(reserveItem, 'read')],
+    },
+    {
+      code: 'commissioner',
+      name: t('科技特派员', 'S&T commissioner'),
+      scope: 'self',
+      readScope: 'org',
+      permissions: some(enterprise, 'read'),
+    },
+    { code: 'expert', name: t('评审专家', 'Reviewer'), scope: 'self', permissions: [] },
+    { code: 'enterprise_user', name: t('企业联络员', 'Enterprise liaison'), scope: 'self', permissions: [] },
+  ] satisfies RoleTemplate[]
+).map((role) => ({ ...role, permissions: [...new Set(role.permissions)] }));

@@ -13,7 +13,9 @@ export type Condition =
   /** The date is set and not after the period's end. */
   | { field: string; by: 'end' }
   /** The date is unset or not before the period's start (still open during the period). */
-  | { field: string; openAt: 'start' };
+  | { field: string; openAt: 'start' }
+  /** The date is unset or after the period's end (still open when it ends: stocks). */
+  | { field: string; openAt: 'end' };
 
 export interface CountMetric {
   id: string;

@@ -8,6 +8,7 @@ import type { DB, Dialect, Executor } from '../db/types.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import { demoEnterprises } from './enterprises.js';
 import { chenxiProjects, otherCountyProjects, seedProjects } from './projects.js';
+import { chenxiReserve, otherCountyReserve, seedReserve } from './reserve.js';
 import { ensureBureau, sectionByName, seedOrgTree } from './org-tree.js';
 import { ensureDefaultRoles } from './roles.js';
 
@@ -240,6 +241,8 @@ export async function seedDemo(db: DB, dialect: Dialect): Promise<void> {
       ).shortName.replace(/科技局$/, '');
       const projects = division === DEMO_COUNTY ? chenxiProjects() : otherCountyProjects(county);
       await seedProjects(work, dialect, actor, { orgId: org.id, sections }, projects, undertakers);
+      const reserve = division === DEMO_COUNTY ? chenxiReserve() : otherCountyReserve(county);
+      await seedReserve(work, dialect, actor, { orgId: org.id, sections }, reserve);
     }
     await tx.insertInto('appSetting').values({ key: 'demo', value: '1' }).execute();
   });

@@ -35,6 +35,7 @@ function condition(eb: ExpressionBuilder<any, any>, table: string, c: Condition,
   if ('in' in c) return eb(col, 'in', [...c.in]);
   if ('within' in c) return eb.and([eb(col, '>=', period.from), eb(col, '<=', period.to)]);
   if ('by' in c) return eb(col, '<=', period.to);
+  if (c.openAt === 'end') return eb.or([eb(col, 'is', null), eb(col, '>', period.to)]);
   return eb.or([eb(col, 'is', null), eb(col, '>=', period.from)]);
 }
 

@@ -72,6 +72,12 @@ for (const kind of testDatabases()) {
       });
     });
 
+    it('P13/P14: 24 projects added to the library in 2020, 110 in stock at its end (86 a year before)', async () => {
+      expect((await chenxi2020('reserve.added.count')).value).toBe(24);
+      expect((await chenxi2020('reserve.stock.count')).value).toBe(110);
+      expect((await figure(director, 'reserve.stock.count', 'year=2019')).value).toBe(86);
+    });
+
     it('other years count their own records only', async () => {
       expect((await figure(director, 'projects.upward.recommended.count', 'year=2019')).value).toBe(3);
       expect((await figure(director, 'projects.closed.count', 'year=2020')).value).toBe(4);

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as core from './0001-core.js';
 import * as enterprise from './0002-enterprise.js';
 import * as project from './0003-project.js';
+import * as reserve from './0004-reserve.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -11,6 +12,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0001-core': core,
   '0002-enterprise': enterprise,
   '0003-project': project,
+  '0004-reserve': reserve,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,6 +16,7 @@ const metricQuery = z
     to: isoDate.optional(),
     level: z.string().max(30).optional(),
     category: z.string().max(30).optional(),
+    industry: z.string().max(30).optional(),
   })
   .refine((q) => (q.year === undefined) !== (q.from === undefined || q.to === undefined), {
     message: 'year, or from and to',

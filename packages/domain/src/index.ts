@@ -17,3 +17,4 @@ export * from './define/metric.js';
 export * from './metrics/index.js';
 export * from './entities/index.js';
 export * from './validators/index.js';
+export * from './review.js';

@@ -20,7 +20,7 @@ export const BENCH_USERS = [
   { username: 'bench_all', role: 'sys_admin', division: '430000' },
 ] as const;
 
-const marker = (rows: number) => `bench:${rows}:v3`;
+const marker = (rows: number) => `bench:${rows}:v4`;
 
 export async function recreatePostgres(url: string): Promise<void> {
   const target = new URL(url);

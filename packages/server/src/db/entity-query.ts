@@ -150,15 +150,31 @@ function pageQuery(
     );
     return ordered(orgs.innerJoinLateral(perOrg, (join) => join.onTrue()).selectAll('e'), 'e');
   }
-  const matching = applyFilters(
+  const matching = (columns: string[]) =>
+    ordered(
+      keyset(
+        applyFilters(
+          db
+            .selectFrom(def.table)
+            .select(columns)
+            .where(whereScope(scope, def.table, { unindexed: plan.scanSortIndex })),
+          opts,
+          plan,
+        ),
+        def.table,
+      ),
+      def.table,
+    );
+  if (opts.dialect === 'postgres') return matching(columnsOf(def));
+  // SQLite sorts whatever it selects: find the page's ids from the (covering, partial) index
+  // first, then read the full rows of that one page only.
+  return ordered(
     db
       .selectFrom(def.table)
       .select(columnsOf(def))
-      .where(whereScope(scope, def.table, { unindexed: plan.scanSortIndex })),
-    opts,
-    plan,
+      .where(`${def.table}.id`, 'in', matching([`${def.table}.id`])),
+    def.table,
   );
-  return ordered(keyset(matching, def.table), def.table);
 }
 
 export async function listPage(db: Kysely<any>, opts: QueryOptions, scope?: ScopeFilter): Promise<Page> {

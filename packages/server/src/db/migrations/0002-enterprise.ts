@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { columnTypes, dialectOfDb } from '../dialect.js';
-import { addSearchIndex, businessTable } from './helpers.js';
+import { addSearchIndex, businessTable, keysetIndexes } from './helpers.js';
 
 /** 企业库: the first business entity (definition: packages/domain/src/entities/enterprise.ts). */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -33,23 +33,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql.ref('deleted_at'), 'is', null)
     .execute();
   // Keyset pages: one index per sort key, alone (wide scopes) and behind org_id (one bureau).
-  for (const key of ['updated_at', 'created_at', 'name', 'uscc']) {
-    await db.schema.createIndex(`enterprise_${key}`).on('enterprise').columns([key, 'id']).execute();
-    await db.schema
-      .createIndex(`enterprise_org_${key}`)
-      .on('enterprise')
-      .columns(['org_id', key, 'id'])
-      .execute();
-  }
-  await db.schema
-    .createIndex('enterprise_section')
-    .on('enterprise')
-    .columns(['section_id', 'updated_at', 'id'])
-    .execute();
-  await db.schema
-    .createIndex('enterprise_created_by')
-    .on('enterprise')
-    .columns(['created_by', 'id'])
-    .execute();
+  await keysetIndexes(db, 'enterprise', ['name', 'uscc']);
   await addSearchIndex(db, 'enterprise');
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { columnTypes, dialectOfDb } from '../dialect.js';
-import { addSearchIndex, businessTable, withId } from './helpers.js';
+import { addSearchIndex, businessTable, keysetIndexes, withId } from './helpers.js';
 
 /**
  * 科技项目 (definition: packages/domain/src/entities/project.ts) and the workflow timeline that
@@ -43,16 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('terminated_at', date)
     .addColumn('note', 'text')
     .execute();
-  for (const key of ['updated_at', 'created_at', 'name', 'year']) {
-    await db.schema.createIndex(`project_${key}`).on('project').columns([key, 'id']).execute();
-    await db.schema.createIndex(`project_org_${key}`).on('project').columns(['org_id', key, 'id']).execute();
-  }
-  await db.schema
-    .createIndex('project_section')
-    .on('project')
-    .columns(['section_id', 'updated_at', 'id'])
-    .execute();
-  await db.schema.createIndex('project_created_by').on('project').columns(['created_by', 'id']).execute();
+  await keysetIndexes(db, 'project', ['name', 'year']);
   // Metrics count by the dates the lifecycle stamps, per bureau.
   for (const stamp of ['recommended_at', 'approved_at', 'implemented_at'])
     await db.schema.createIndex(`project_org_${stamp}`).on('project').columns(['org_id', stamp]).execute();

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { columnTypes, dialectOfDb } from '../dialect.js';
-import { addSearchIndex, businessTable } from './helpers.js';
+import { addSearchIndex, businessTable, keysetIndexes } from './helpers.js';
 
 /** 项目库 (definition: packages/domain/src/entities/reserve-item.ts). */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -19,24 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('exited_at', date)
     .addColumn('note', 'text')
     .execute();
-  for (const key of ['updated_at', 'created_at', 'name']) {
-    await db.schema.createIndex(`reserve_item_${key}`).on('reserve_item').columns([key, 'id']).execute();
-    await db.schema
-      .createIndex(`reserve_item_org_${key}`)
-      .on('reserve_item')
-      .columns(['org_id', key, 'id'])
-      .execute();
-  }
-  await db.schema
-    .createIndex('reserve_item_section')
-    .on('reserve_item')
-    .columns(['section_id', 'updated_at', 'id'])
-    .execute();
-  await db.schema
-    .createIndex('reserve_item_created_by')
-    .on('reserve_item')
-    .columns(['created_by', 'id'])
-    .execute();
+  await keysetIndexes(db, 'reserve_item', ['name']);
   await db.schema
     .createIndex('reserve_item_org_entered')
     .on('reserve_item')

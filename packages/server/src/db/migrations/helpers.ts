@@ -68,3 +68,21 @@ export async function addSearchIndex(db: Kysely<unknown>, table: string): Promis
     )
     .execute(db);
 }
+
+/**
+ * Keyset-paging indexes for a business table: per sort key alone (wide scopes) and behind org_id
+ * (one bureau), plus section and creator scopes. Partial on live rows, so the planner prefers them
+ * for every list (which always asks `deleted_at is null`) and answers the page's ids from the index
+ * alone; the trash has its own small index.
+ */
+export async function keysetIndexes(db: Kysely<unknown>, table: string, sortKeys: string[]): Promise<void> {
+  const live = (name: string, columns: string[]) =>
+    db.schema.createIndex(name).on(table).columns(columns).where(sql.ref('deleted_at'), 'is', null).execute();
+  for (const key of ['updated_at', 'created_at', ...sortKeys]) {
+    await live(`${table}_${key}`, [key, 'id', 'org_id']);
+    await live(`${table}_org_${key}`, ['org_id', key, 'id']);
+  }
+  await live(`${table}_section`, ['section_id', 'updated_at', 'id']);
+  await live(`${table}_created_by`, ['created_by', 'id']);
+  await db.schema.createIndex(`${table}_trash`).on(table).columns(['deleted_at', 'id']).execute();
+}

@@ -2,6 +2,7 @@ import { CRUD_OPERATIONS } from './define/entity.js';
 import { enterprise } from './entities/enterprise.js';
 import { project } from './entities/project.js';
 import { PROJECT_ACTIONS_BY_ROLE } from './entities/project-workflow.js';
+import { disbursement } from './entities/disbursement.js';
 import { reserveItem } from './entities/reserve-item.js';
 import { t, type Text } from './i18n.js';
 import type { DataScope } from './org.js';
@@ -28,11 +29,18 @@ const reserveStaff = [
   'reserveItem:promote',
 ];
 const reserveChief = [...all(reserveItem), 'reserveItem:admit', 'reserveItem:promote', 'reserveItem:exit'];
-const staffActions = [...actions(...PROJECT_ACTIONS_BY_ROLE.section_staff), ...reserveStaff];
+/** Staff record tranches and payments; the chief approves and cancels them. */
+const fundsStaff = [
+  ...some(disbursement, 'read', 'create', 'update', 'export', 'import'),
+  'disbursement:pay',
+];
+const fundsChief = [...all(disbursement), 'disbursement:approve', 'disbursement:pay', 'disbursement:cancel'];
+const staffActions = [...actions(...PROJECT_ACTIONS_BY_ROLE.section_staff), ...reserveStaff, ...fundsStaff];
 const chiefActions = [
   ...staffActions,
   ...actions(...PROJECT_ACTIONS_BY_ROLE.section_chief),
-  ...reserveChief.filter((p) => !reserveStaff.includes(p)),
+  ...reserveChief,
+  ...fundsChief,
 ];
 const directorActions = [...chiefActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.director)];
 
@@ -74,6 +82,7 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
         ...some(enterprise, 'read', 'export'),
         ...some(project, 'read', 'export'),
         ...some(reserveItem, 'read', 'export'),
+        ...some(disbursement, 'read', 'export'),
       ],
     },
     {
@@ -84,6 +93,7 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
         ...some(enterprise, 'read', 'export'),
         ...some(project, 'read', 'export'),
         ...some(reserveItem, 'read', 'export'),
+        ...some(disbursement, 'read', 'export'),
       ],
     },
     {
@@ -119,7 +129,12 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
       code: 'office_staff',
       name: t('办公室工作人员', 'Office staff'),
       scope: 'org',
-      permissions: [...some(enterprise, 'read'), ...some(project, 'read'), ...some(reserveItem, 'read')],
+      permissions: [
+        ...some(enterprise, 'read'),
+        ...some(project, 'read'),
+        ...some(reserveItem, 'read'),
+        ...some(disbursement, 'read'),
+      ],
     },
     {
       code: 'commissioner',

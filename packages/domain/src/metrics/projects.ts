@@ -108,6 +108,15 @@ export const PROJECT_METRICS: readonly MetricDef[] = [
     numerator: 'projects.implemented.count',
     denominator: 'projects.due.count',
   } satisfies RatioMetric,
+  {
+    id: 'funds.disbursed.amount',
+    label: t('拨付项目资金', 'Funds disbursed'),
+    unit: WAN,
+    entity: 'disbursement',
+    measure: { sum: 'amountFen', money: true },
+    where: [{ field: 'paidAt', within: 'period' }],
+    params: [],
+  },
   count(
     'projects.accepted.count',
     t('验收通过项目数', 'Projects accepted'),

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, exportQuerySchema, type EntityDef, type Lang } from '@kjj/domain';
+import { AppError, exportQuerySchema, today, type EntityDef, type Lang } from '@kjj/domain';
 import { scopeFor } from '../auth/actor.js';
 import { buildTemplate } from '../documents/excel-template.js';
 import { writeExport } from '../documents/excel-export.js';
@@ -36,7 +36,7 @@ function attachment(reply: FastifyReply, name: string): FastifyReply {
 }
 
 const fileName = (def: EntityDef, lang: Lang, what: 'export' | 'template') =>
-  `${def.label[lang]}${what === 'template' ? (lang === 'zh' ? '导入模板' : '-template') : `-${nowIso().slice(0, 10)}`}.xlsx`;
+  `${def.label[lang]}${what === 'template' ? (lang === 'zh' ? '导入模板' : '-template') : `-${today()}`}.xlsx`;
 
 /** Export with the list's filters, the import template, and import-as-a-job (DESIGN §4). */
 export function registerExcelRoutes(app: FastifyInstance, deps: AppDeps, def: EntityDef): void {

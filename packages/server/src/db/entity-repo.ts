@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   AppError,
   diffOf,
+  entityByName,
   labelled,
   warningsOf,
   type EntityDef,
@@ -18,7 +19,8 @@ import {
   searchTextOf,
   type ApiRow,
 } from './entity-rows.js';
-import { scopeWhere } from './scope.js';
+import { checkRowRules } from './row-rules.js';
+import { allowsPlacement, resolveScope, scopeWhere } from './scope.js';
 import type { Dialect } from './types.js';
 import type { Work } from './unit-of-work.js';
 
@@ -138,11 +140,18 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
   async function assertRefs(tx: AnyDb, values: Record<string, unknown>): Promise<void> {
     for (const [name, field] of Object.entries(def.fields)) {
       if (field.kind !== 'ref' || values[name] === undefined || values[name] === null) continue;
-      const target = await tx
-        .selectFrom(field.target)
+      // A reference to a business record must be one the writer can read: no linking to (or
+      // probing for) another bureau's rows.
+      const targetDef = entityByName(field.target);
+      let q = tx
+        .selectFrom(targetDef?.table ?? field.target)
         .select('id')
-        .where('id', '=', values[name])
-        .executeTakeFirst();
+        .where('id', '=', values[name]);
+      if (targetDef)
+        q = q
+          .where('deletedAt', 'is', null)
+          .where(await scopeWhere(tx, actor, scopeFor(actor, targetDef.permissions.read), targetDef.table));
+      const target = await q.executeTakeFirst();
       if (!target) {
         const label = field.label[lang];
         throw new AppError('VALIDATION_FAILED', {}, [
@@ -195,6 +204,9 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
       const orgId = (input.orgId as number | undefined) ?? actor.orgId;
       const sectionId = input.sectionId === undefined ? actor.sectionId : (input.sectionId as number | null);
       await assertPlacement(tx, orgId, sectionId);
+      // Outside one's own scope the answer is "not allowed", before any detail of the input.
+      const scope = await resolveScope(tx, actor, scopeFor(actor, def.permissions.create));
+      if (!allowsPlacement(scope, orgId, sectionId)) throw new AppError('FORBIDDEN');
       await assertRefs(tx, values);
       // A duplicate cannot be saved whatever the reasons, so say so before asking for any.
       await assertUnique(tx, orgId, values);
@@ -217,6 +229,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         .returning('id')
         .executeTakeFirstOrThrow();
       const row = await reread(tx, Number(inserted.id), def.permissions.create);
+      await checkRowRules(tx, def, row, lang);
       work.audit({
         action: `${def.name}.create`,
         entity: def.name,
@@ -273,6 +286,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         if (Number(visible.n) !== ids.length) throw new AppError('FORBIDDEN');
         for (const raw of inserted) {
           const row = decodeRow(def, raw);
+          await checkRowRules(tx, def, row, lang);
           created.push(row);
           work.audit({
             action: `${def.name}.create`,
@@ -329,6 +343,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new AppError('CONFLICT_STALE_VERSION');
       const after = await reread(tx, id, def.permissions.update);
+      await checkRowRules(tx, def, after, lang);
       work.audit({
         action: `${def.name}.update`,
         entity: def.name,
@@ -386,6 +401,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         .where(await scopeWhere(tx, actor, scopeFor(actor, def.permissions.delete), def.table))
         .execute();
       const after = await reread(tx, id, def.permissions.delete);
+      await checkRowRules(tx, def, after, lang);
       work.audit({
         action: `${def.name}.restore`,
         entity: def.name,

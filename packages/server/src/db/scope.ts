@@ -105,3 +105,18 @@ export function whereScope(
 export async function scopeWhere(db: Kysely<any>, actor: Actor, scope: DataScope | undefined, table: string) {
   return whereScope(await resolveScope(db, actor, scope), table);
 }
+
+/** Whether a new row placed in this org (and section) would be inside the scope: checked before anything else. */
+export function allowsPlacement(filter: ScopeFilter, orgId: number, sectionId: number | null): boolean {
+  switch (filter.kind) {
+    case 'all':
+    case 'self':
+      return true;
+    case 'none':
+      return false;
+    case 'orgs':
+      return filter.ids.includes(orgId);
+    case 'section':
+      return filter.orgId === orgId && filter.sectionId === sectionId;
+  }
+}

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { project } from '@kjj/domain';
+import { disbursement, project } from '@kjj/domain';
 import { scoped } from '../db/entity-repo.js';
 import type { Dialect } from '../db/types.js';
 import type { Work } from '../db/unit-of-work.js';
@@ -260,13 +260,15 @@ export async function seedProjects(
   work: Work,
   dialect: Dialect,
   actor: Actor,
-  placement: { orgId: number; sections: { high: number; rural: number } },
+  placement: { orgId: number; sections: { high: number; rural: number }; docPrefix: string },
   projects: DemoProject[],
   undertakers: { id: number; name: string }[],
 ): Promise<void> {
   const tx = work.tx as unknown as Kysely<any>;
   const rows = scoped(tx, dialect, actor, project);
   const flow = workflowRepo(tx, dialect, actor, project, 'zh');
+  const tranches = scoped(tx, dialect, actor, disbursement);
+  const payments = workflowRepo(tx, dialect, actor, disbursement, 'zh');
   let seq = 0;
   for (const p of projects) {
     seq += 1;
@@ -290,6 +292,21 @@ export async function seedProjects(
     for (const step of p.path) {
       const [action, input] = actionOf(step, p, seq);
       row = await flow.act(work, row.id, action, input, row.version);
+    }
+    // County plan projects get 60 % of the grant when implementation starts (the rest after acceptance).
+    const started = row.implementedAt as string | null;
+    if (p.level === 'county' && started) {
+      let tranche = await tranches.create(work, {
+        projectId: row.id,
+        trancheNo: 1,
+        amountFen: Math.round((row.fiscalApprovedFen as number) * 0.6),
+        plannedDate: started,
+        voucherNo: `${placement.docPrefix}拨〔${started.slice(0, 4)}〕${seq}号`,
+        orgId: placement.orgId,
+        sectionId: row.sectionId as number,
+      });
+      tranche = await payments.act(work, tranche.id, 'approve', {}, tranche.version);
+      await payments.act(work, tranche.id, 'pay', { date: started }, tranche.version);
     }
   }
 }

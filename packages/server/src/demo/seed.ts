@@ -240,7 +240,14 @@ export async function seedDemo(db: DB, dialect: Dialect): Promise<void> {
         await tx.selectFrom('org').select('shortName').where('id', '=', org.id).executeTakeFirstOrThrow()
       ).shortName.replace(/科技局$/, '');
       const projects = division === DEMO_COUNTY ? chenxiProjects() : otherCountyProjects(county);
-      await seedProjects(work, dialect, actor, { orgId: org.id, sections }, projects, undertakers);
+      await seedProjects(
+        work,
+        dialect,
+        actor,
+        { orgId: org.id, sections, docPrefix: `${county.slice(0, 1)}科` },
+        projects,
+        undertakers,
+      );
       const reserve = division === DEMO_COUNTY ? chenxiReserve() : otherCountyReserve(county);
       await seedReserve(work, dialect, actor, { orgId: org.id, sections }, reserve);
     }

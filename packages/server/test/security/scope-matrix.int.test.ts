@@ -92,6 +92,20 @@ for (const kind of testDatabases()) {
       return targets;
     }
 
+    /** Required references the sample cannot know (a tranche's project): copied from a row of the same place. */
+    async function requiredRefs(def: EntityDef, like: Target): Promise<Record<string, unknown>> {
+      const names = Object.entries(def.fields)
+        .filter(([name, field]) => field.kind === 'ref' && field.required && def.sample[name] === undefined)
+        .map(([name]) => name);
+      if (names.length === 0) return {};
+      const row = await db
+        .selectFrom(def.table)
+        .select(names)
+        .where('id', '=', like.id)
+        .executeTakeFirstOrThrow();
+      return Object.fromEntries(names.map((n) => [n, Number(row[n])]));
+    }
+
     const version = async (def: EntityDef, id: number) =>
       Number(
         (await db.selectFrom(def.table).select('version').where('id', '=', id).executeTakeFirstOrThrow())
@@ -267,7 +281,11 @@ for (const kind of testDatabases()) {
           const scope = scopeOf('create');
           for (const place of [PLACES[2]!, PLACES[3]!]) {
             const orgId = await orgIdOf(place.division);
-            const res = await client.post(base, { ...def.sample, orgId, sectionId: null });
+            const refs = await requiredRefs(
+              def,
+              targets.find((x) => x.key === place.key)!,
+            );
+            const res = await client.post(base, { ...def.sample, ...refs, orgId, sectionId: null });
             const allowed = covers(scope, account, { division: place.division, section: null });
             if (scope === undefined)
               expect(res.statusCode, `${account.username} create in ${place.key}`).toBe(403);

@@ -3,6 +3,7 @@ import * as core from './0001-core.js';
 import * as enterprise from './0002-enterprise.js';
 import * as project from './0003-project.js';
 import * as reserve from './0004-reserve.js';
+import * as disbursement from './0005-disbursement.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -13,6 +14,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0002-enterprise': enterprise,
   '0003-project': project,
   '0004-reserve': reserve,
+  '0005-disbursement': disbursement,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import { AppError, committedFen, formatMoney, type EntityDef, type FieldError, type Lang } from '@kjj/domain';
+import type { ApiRow } from './entity-rows.js';
+
+/**
+ * Rules that span rows (the domain's definitions cannot read the database). Each runs inside the
+ * writing transaction after the row is written, so it sees the new state and a refusal rolls the
+ * whole write back.
+ */
+type RowRule = (tx: Kysely<any>, row: ApiRow, lang: Lang) => Promise<FieldError[]>;
+
+const wan = (fen: number) => `${formatMoney(fen, 'wan')}万元`;
+
+/** R-P1: a project's tranches (all but the cancelled) never exceed its approved grant. */
+const tranchesWithinGrant: RowRule = async (tx, row, lang) => {
+  const project = await tx
+    .selectFrom('project')
+    .select(['fiscalApprovedFen', 'approvedAt'])
+    .where('id', '=', row.projectId as number)
+    .executeTakeFirst();
+  if (!project?.approvedAt)
+    return [
+      {
+        path: 'projectId',
+        code: 'PROJECT_NOT_APPROVED',
+        message: lang === 'zh' ? '项目尚未立项，不能拨款' : 'The project is not approved yet',
+      },
+    ];
+  const tranches = await tx
+    .selectFrom('disbursement')
+    .select(['amountFen', 'status'])
+    .where('projectId', '=', row.projectId as number)
+    .where('deletedAt', 'is', null)
+    .execute();
+  const committed = committedFen(tranches.map((x) => ({ amountFen: Number(x.amountFen), status: x.status })));
+  const granted = Number(project.fiscalApprovedFen ?? 0);
+  if (committed <= granted) return [];
+  return [
+    {
+      path: 'amountFen',
+      code: 'EXCEEDS_GRANT',
+      message:
+        lang === 'zh'
+          ? `拨款合计${wan(committed)}超过批准资助${wan(granted)}；调增资助须先办理调整`
+          : `Tranches total ${wan(committed)}, more than the grant of ${wan(granted)}`,
+    },
+  ];
+};
+
+const RULES: Record<string, RowRule[]> = { disbursement: [tranchesWithinGrant] };
+
+export async function checkRowRules(tx: Kysely<any>, def: EntityDef, row: ApiRow, lang: Lang): Promise<void> {
+  const errors: FieldError[] = [];
+  for (const rule of RULES[def.name] ?? []) errors.push(...(await rule(tx, row, lang)));
+  if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+}

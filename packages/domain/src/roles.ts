@@ -2,6 +2,7 @@ import { CRUD_OPERATIONS } from './define/entity.js';
 import { enterprise } from './entities/enterprise.js';
 import { project } from './entities/project.js';
 import { PROJECT_ACTIONS_BY_ROLE } from './entities/project-workflow.js';
+import { call } from './entities/call.js';
 import { disbursement } from './entities/disbursement.js';
 import { reserveItem } from './entities/reserve-item.js';
 import { t, type Text } from './i18n.js';
@@ -35,13 +36,24 @@ const fundsStaff = [
   'disbursement:pay',
 ];
 const fundsChief = [...all(disbursement), 'disbursement:approve', 'disbursement:pay', 'disbursement:cancel'];
-const staffActions = [...actions(...PROJECT_ACTIONS_BY_ROLE.section_staff), ...reserveStaff, ...fundsStaff];
+const callsStaff = some(call, 'read', 'create', 'update', 'export');
+const staffActions = [
+  ...actions(...PROJECT_ACTIONS_BY_ROLE.section_staff),
+  ...reserveStaff,
+  ...fundsStaff,
+  ...callsStaff,
+];
 const chiefActions = [
   ...staffActions,
   ...actions(...PROJECT_ACTIONS_BY_ROLE.section_chief),
   ...reserveChief,
   ...fundsChief,
+  ...all(call),
 ];
+/** What an upper level does with a lower level's records: oversee them, not edit them. */
+const readAndExport = [enterprise, call, project, reserveItem, disbursement].flatMap((def) =>
+  some(def, 'read', 'export'),
+);
 const directorActions = [...chiefActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.director)];
 
 /** The roles of DOMAIN §1.2 as seeded on a new installation; administrators may edit them. */
@@ -78,23 +90,13 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
       code: 'city_staff',
       name: t('市局工作人员', 'City bureau staff'),
       scope: 'org_and_below',
-      permissions: [
-        ...some(enterprise, 'read', 'export'),
-        ...some(project, 'read', 'export'),
-        ...some(reserveItem, 'read', 'export'),
-        ...some(disbursement, 'read', 'export'),
-      ],
+      permissions: readAndExport,
     },
     {
       code: 'province_staff',
       name: t('省厅工作人员', 'Provincial staff'),
       scope: 'org_and_below',
-      permissions: [
-        ...some(enterprise, 'read', 'export'),
-        ...some(project, 'read', 'export'),
-        ...some(reserveItem, 'read', 'export'),
-        ...some(disbursement, 'read', 'export'),
-      ],
+      permissions: readAndExport,
     },
     {
       code: 'director',
@@ -134,6 +136,7 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
         ...some(project, 'read'),
         ...some(reserveItem, 'read'),
         ...some(disbursement, 'read'),
+        ...some(call, 'read'),
       ],
     },
     {

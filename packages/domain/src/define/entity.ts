@@ -42,6 +42,8 @@ export interface EntityInput<F extends Record<string, FieldDef>> {
   sample?: Partial<Record<keyof F & string, unknown>>;
   /** The record's lifecycle; its state field must be a required, read-only enum. */
   workflow?: WorkflowInput & { field: keyof F & string };
+  /** Readable by every bureau below the owner too (a call for proposals issued from above). */
+  sharedDown?: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export interface EntityDef {
   sortKeys: string[];
   permissions: Record<CrudOperation, string>;
   workflow?: Workflow;
+  sharedDown?: boolean;
 }
 
 export const snakeCase = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -95,6 +95,7 @@ export const project = defineEntity({
     acceptedAt: stamped('验收日期', 'Accepted on'),
     closedAt: stamped('结题日期', 'Closed on'),
     terminatedAt: stamped('终止日期', 'Terminated on'),
+    callId: f.ref('call', { label: t('申报通知', 'Call for proposals'), filter: true }),
     note: f.text({ label: t('备注', 'Note'), max: 1000, multiline: true, hidden: true }),
   },
   workflow: PROJECT_WORKFLOW,

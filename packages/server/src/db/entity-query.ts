@@ -96,7 +96,7 @@ function applyFilters(query: AnyQuery, opts: QueryOptions, plan: ListPlan): AnyQ
 
 /** The caller's scope, narrowed to the org switcher's subtree when one is chosen. */
 export async function effectiveScope(db: Kysely<any>, opts: QueryOptions): Promise<ScopeFilter> {
-  const filter = await resolveScope(db, opts.actor, opts.scope);
+  const filter = await resolveScope(db, opts.actor, opts.scope, { sharedDown: opts.def.sharedDown === true });
   return opts.subtreePath === undefined
     ? filter
     : narrowToOrgs(filter, await subtreeIds(db, opts.subtreePath));
@@ -135,6 +135,36 @@ function pageQuery(
   const ordered = (q: AnyQuery, table: string) =>
     q.orderBy(`${table}.${key}`, dir).orderBy(`${table}.id`, dir).limit(limit);
 
+  if (plan.perOrg && scope.kind === 'orgs' && opts.dialect === 'sqlite') {
+    // SQLite has no LATERAL: one short, index-ordered run per org (a compound select), merged.
+    const runs = scope.ids
+      .map((orgId) =>
+        db
+          .selectFrom(
+            ordered(
+              keyset(
+                applyFilters(
+                  db
+                    .selectFrom(def.table)
+                    .select([`${def.table}.id`, `${def.table}.${key}`])
+                    .where(`${def.table}.orgId`, '=', orgId),
+                  opts,
+                  plan,
+                ),
+                def.table,
+              ),
+              def.table,
+            ).as('run'),
+          )
+          .selectAll('run'),
+      )
+      .reduce((all, run) => all.unionAll(run));
+    const pageIds = ordered(db.selectFrom(runs.as('merged')).select('merged.id'), 'merged');
+    return ordered(
+      db.selectFrom(def.table).select(columnsOf(def)).where(`${def.table}.id`, 'in', pageIds),
+      def.table,
+    );
+  }
   if (plan.perOrg && scope.kind === 'orgs') {
     // PostgreSQL: walk each org's own (org_id, key, id) index and merge the short runs, instead
     // of letting the planner guess between sorting the whole subtree and scanning the sort index.

@@ -3,6 +3,7 @@ import {
   AppError,
   diffOf,
   entityByName,
+  isReadPermission,
   labelled,
   warningsOf,
   type EntityDef,
@@ -43,7 +44,11 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
       .selectFrom(def.table)
       .select(columnsOf(def))
       .where(`${def.table}.id`, '=', id)
-      .where(await scopeWhere(executor, actor, scopeFor(actor, permission), def.table));
+      .where(
+        await scopeWhere(executor, actor, scopeFor(actor, permission), def.table, {
+          sharedDown: def.sharedDown === true && isReadPermission(permission),
+        }),
+      );
     if (deleted === 'live') q = q.where(`${def.table}.deletedAt`, 'is', null);
     if (deleted === 'deleted') q = q.where(`${def.table}.deletedAt`, 'is not', null);
     const row = await q.executeTakeFirst();
@@ -148,9 +153,11 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         .select('id')
         .where('id', '=', values[name]);
       if (targetDef)
-        q = q
-          .where('deletedAt', 'is', null)
-          .where(await scopeWhere(tx, actor, scopeFor(actor, targetDef.permissions.read), targetDef.table));
+        q = q.where('deletedAt', 'is', null).where(
+          await scopeWhere(tx, actor, scopeFor(actor, targetDef.permissions.read), targetDef.table, {
+            sharedDown: targetDef.sharedDown === true,
+          }),
+        );
       const target = await q.executeTakeFirst();
       if (!target) {
         const label = field.label[lang];

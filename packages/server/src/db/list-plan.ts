@@ -7,7 +7,7 @@ import type { Dialect } from './types.js';
  * How to fetch one page fast at a million rows (issue #3 benchmarks). Sorting a whole subtree is
  * slow when the subtree is big; scanning the sort index is slow when it is small. PostgreSQL walks
  * each org's index and merges (`perOrg`); SQLite measures the scope once in a while and, when it is
- * wide, reads the sort index in order (`scanSortIndex`). Text search uses the trigram index when
+ * wide, reads the sort index in order (`scanSortIndex`), else merges per-org runs as well. Text search uses the trigram index when
  * the term is rare and a substring test during the ordered scan when it is common.
  */
 export interface ListPlan {
@@ -22,6 +22,8 @@ const WIDE_SCOPE = 5000;
 const RARE_TERM = 2000;
 const MIN_TRIGRAM = 3;
 const CACHE_MS = 5 * 60_000;
+/** SQLite allows 500 terms in a compound select; beyond this many orgs the plain query is used. */
+const MAX_RUNS = 200;
 
 const wideScopes = new Map<string, { wide: boolean; at: number }>();
 
@@ -79,5 +81,12 @@ export async function listPlan(
       : 'like';
   // A rare term already narrows the rows to a few; only otherwise does the scope's width matter.
   const scanSortIndex = search !== 'fts' && (await isWide(db, def, scope));
-  return { perOrg: false, scanSortIndex, search };
+  // A narrow scope of several orgs: merge each org's index-ordered run (see entity-query).
+  const perOrg =
+    !scanSortIndex &&
+    search !== 'fts' &&
+    scope.kind === 'orgs' &&
+    scope.ids.length > 1 &&
+    scope.ids.length <= MAX_RUNS;
+  return { perOrg, scanSortIndex, search };
 }

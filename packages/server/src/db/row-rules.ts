@@ -47,7 +47,23 @@ const tranchesWithinGrant: RowRule = async (tx, row, lang) => {
   ];
 };
 
-const RULES: Record<string, RowRule[]> = { disbursement: [tranchesWithinGrant] };
+/** A call's deadline cannot come before it was published. */
+const deadlineAfterPublishing: RowRule = async (_, row, lang) =>
+  (row.deadline as string) >= (row.publishDate as string)
+    ? []
+    : [
+        {
+          path: 'deadline',
+          code: 'DEADLINE_BEFORE_PUBLISHING',
+          message:
+            lang === 'zh' ? '申报截止日期不能早于发布日期' : 'The deadline is before the publishing date',
+        },
+      ];
+
+const RULES: Record<string, RowRule[]> = {
+  disbursement: [tranchesWithinGrant],
+  call: [deadlineAfterPublishing],
+};
 
 export async function checkRowRules(tx: Kysely<any>, def: EntityDef, row: ApiRow, lang: Lang): Promise<void> {
   const errors: FieldError[] = [];

@@ -13,8 +13,28 @@ export type ScopeFilter =
   | { kind: 'all' }
   | { kind: 'none' }
   | { kind: 'orgs'; ids: number[] }
-  | { kind: 'section'; orgId: number; sectionId: number }
-  | { kind: 'self'; userId: number };
+  | { kind: 'section'; orgId: number; sectionId: number; sharedOrgs?: number[] }
+  | { kind: 'self'; userId: number; sharedOrgs?: number[] };
+
+/** Ids of the orgs above a path ('/430000/431200/431223/' → the province's and the city's). */
+async function ancestorIds(db: Kysely<any>, path: string): Promise<number[]> {
+  const parts = path.split('/').filter(Boolean);
+  const prefixes = parts.slice(0, -1).map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
+  if (prefixes.length === 0) return [];
+  const rows = await db.selectFrom('org').select('id').where('path', 'in', prefixes).execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * Rows of an entity shared down the tree (calls for proposals issued above) are also readable by
+ * every bureau below their owner: the reader's ancestors join the scope. Never for writes.
+ */
+async function withSharedDown(db: Kysely<any>, actor: Actor, filter: ScopeFilter): Promise<ScopeFilter> {
+  if (filter.kind === 'all' || filter.kind === 'none') return filter;
+  const above = await ancestorIds(db, actor.orgPath);
+  if (filter.kind === 'orgs') return { kind: 'orgs', ids: [...new Set([...filter.ids, ...above])] };
+  return { ...filter, sharedOrgs: above };
+}
 
 /** Ids of the orgs in the subtree under `path` (the org table is small; this is an index range). */
 export async function subtreeIds(db: Kysely<any>, path: string): Promise<number[]> {
@@ -33,7 +53,13 @@ export async function resolveScope(
   db: Kysely<any>,
   actor: Actor,
   scope: DataScope | undefined,
+  opts: { sharedDown?: boolean } = {},
 ): Promise<ScopeFilter> {
+  const base = await baseScope(db, actor, scope);
+  return opts.sharedDown ? withSharedDown(db, actor, base) : base;
+}
+
+async function baseScope(db: Kysely<any>, actor: Actor, scope: DataScope | undefined): Promise<ScopeFilter> {
   switch (scope) {
     case 'all':
       return { kind: 'all' };
@@ -94,16 +120,28 @@ export function whereScope(
           ? sql<SqlBool>`+${org} in (${sql.join(filter.ids)})`
           : eb(org, 'in', filter.ids);
       case 'section':
-        return eb.and([eb(org, '=', filter.orgId), eb(eb.ref(`${table}.sectionId`), '=', filter.sectionId)]);
+        return orShared(
+          eb.and([eb(org, '=', filter.orgId), eb(eb.ref(`${table}.sectionId`), '=', filter.sectionId)]),
+        );
       case 'self':
-        return eb(eb.ref(`${table}.createdBy`), '=', filter.userId);
+        return orShared(eb(eb.ref(`${table}.createdBy`), '=', filter.userId));
+    }
+    function orShared(own: Expression<SqlBool>): Expression<SqlBool> {
+      const shared = 'sharedOrgs' in filter ? filter.sharedOrgs : undefined;
+      return shared?.length ? eb.or([own, eb(org, 'in', shared)]) : own;
     }
   };
 }
 
 /** Convenience for single-row reads and writes: resolve, then filter. */
-export async function scopeWhere(db: Kysely<any>, actor: Actor, scope: DataScope | undefined, table: string) {
-  return whereScope(await resolveScope(db, actor, scope), table);
+export async function scopeWhere(
+  db: Kysely<any>,
+  actor: Actor,
+  scope: DataScope | undefined,
+  table: string,
+  opts: { sharedDown?: boolean } = {},
+) {
+  return whereScope(await resolveScope(db, actor, scope, opts), table);
 }
 
 /** Whether a new row placed in this org (and section) would be inside the scope: checked before anything else. */

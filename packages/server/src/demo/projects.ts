@@ -260,7 +260,12 @@ export async function seedProjects(
   work: Work,
   dialect: Dialect,
   actor: Actor,
-  placement: { orgId: number; sections: { high: number; rural: number }; docPrefix: string },
+  placement: {
+    orgId: number;
+    sections: { high: number; rural: number };
+    docPrefix: string;
+    callIds: Record<string, number | undefined>;
+  },
   projects: DemoProject[],
   undertakers: { id: number; name: string }[],
 ): Promise<void> {
@@ -286,6 +291,7 @@ export async function seedProjects(
       selfFundedFen: p.requested * WAN,
       plannedStart: `${p.year}-05-01`,
       plannedEnd: `${p.year + 1}-12-31`,
+      callId: p.year === 2020 ? (placement.callIds[p.level] ?? null) : null,
       orgId: placement.orgId,
       sectionId: agri ? placement.sections.rural : placement.sections.high,
     });

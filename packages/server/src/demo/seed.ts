@@ -7,6 +7,7 @@ import { nowIso } from '../db/dialect.js';
 import type { DB, Dialect, Executor } from '../db/types.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import { demoEnterprises } from './enterprises.js';
+import { demoCalls, seedCalls } from './calls.js';
 import { chenxiProjects, otherCountyProjects, seedProjects } from './projects.js';
 import { chenxiReserve, otherCountyReserve, seedReserve } from './reserve.js';
 import { ensureBureau, sectionByName, seedOrgTree } from './org-tree.js';
@@ -223,33 +224,57 @@ export async function seedDemo(db: DB, dialect: Dialect): Promise<void> {
         );
       }
     }
+    const counties = [];
     for (const division of [DEMO_COUNTY, '431226', '431202']) {
       const org = await ensureBureau(tx, division);
-      const sections = {
+      const name = (
+        await tx.selectFrom('org').select('shortName').where('id', '=', org.id).executeTakeFirstOrThrow()
+      ).shortName.replace(/科技局$/, '');
+      counties.push({
+        division,
+        name,
+        orgId: org.id,
         high: (await sectionByName(tx, org.id, '高新技术与成果股')).id,
         rural: (await sectionByName(tx, org.id, '农村科技股')).id,
-      };
+      });
+    }
+    const calls = await seedCalls(
+      work,
+      dialect,
+      actor,
+      demoCalls({
+        province: (await ensureBureau(tx, '430000')).id,
+        city: (await ensureBureau(tx, DEMO_CITY)).id,
+        counties,
+      }),
+    );
+    for (const county of counties) {
+      const sections = { high: county.high, rural: county.rural };
       const undertakers = await (tx as unknown as Kysely<any>)
         .selectFrom('enterprise')
         .select(['id', 'name'])
-        .where('orgId', '=', org.id)
+        .where('orgId', '=', county.orgId)
         .orderBy('id')
         .limit(40)
         .execute();
-      const county = (
-        await tx.selectFrom('org').select('shortName').where('id', '=', org.id).executeTakeFirstOrThrow()
-      ).shortName.replace(/科技局$/, '');
-      const projects = division === DEMO_COUNTY ? chenxiProjects() : otherCountyProjects(county);
+      // Each project answers the first call of its level that its bureau can see.
+      const callIds = Object.fromEntries(
+        ['province', 'city', 'county'].map((level) => [
+          level,
+          calls.find((c) => c.level === level && (level !== 'county' || c.orgId === county.orgId))?.id,
+        ]),
+      );
+      const projects = county.division === DEMO_COUNTY ? chenxiProjects() : otherCountyProjects(county.name);
       await seedProjects(
         work,
         dialect,
         actor,
-        { orgId: org.id, sections, docPrefix: `${county.slice(0, 1)}科` },
+        { orgId: county.orgId, sections, docPrefix: `${county.name.slice(0, 1)}科`, callIds },
         projects,
         undertakers,
       );
-      const reserve = division === DEMO_COUNTY ? chenxiReserve() : otherCountyReserve(county);
-      await seedReserve(work, dialect, actor, { orgId: org.id, sections }, reserve);
+      const reserve = county.division === DEMO_COUNTY ? chenxiReserve() : otherCountyReserve(county.name);
+      await seedReserve(work, dialect, actor, { orgId: county.orgId, sections }, reserve);
     }
     await tx.insertInto('appSetting').values({ key: 'demo', value: '1' }).execute();
   });

@@ -4,6 +4,7 @@ import * as enterprise from './0002-enterprise.js';
 import * as project from './0003-project.js';
 import * as reserve from './0004-reserve.js';
 import * as disbursement from './0005-disbursement.js';
+import * as call from './0006-call.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -15,6 +16,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0003-project': project,
   '0004-reserve': reserve,
   '0005-disbursement': disbursement,
+  '0006-call': call,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -39,14 +39,18 @@ for (const kind of testDatabases()) {
       const provincial = list[0]!;
       expect((await staff.get(`/api/v1/calls/${provincial.id}`)).statusCode).toBe(200);
       const director = await t.as('cx_director');
-      const edit = await director.patch(`/api/v1/calls/${provincial.id}`, { version: provincial.version, title: '改' });
+      const edit = await director.patch(`/api/v1/calls/${provincial.id}`, {
+        version: provincial.version,
+        title: '改',
+      });
       expect(edit.statusCode).toBe(404);
       const remove = await director.delete(`/api/v1/calls/${provincial.id}?version=${provincial.version}`);
       expect(remove.statusCode).toBe(404);
     });
 
     it('links a county project to a call from above', async () => {
-      const provincial = (await staff.get('/api/v1/calls?level=province')).json<{ items: CallRow[] }>().items[0]!;
+      const provincial = (await staff.get('/api/v1/calls?level=province')).json<{ items: CallRow[] }>()
+        .items[0]!;
       const res = await staff.post('/api/v1/projects', {
         ...project.sample,
         level: 'province',
@@ -58,7 +62,11 @@ for (const kind of testDatabases()) {
     });
 
     it('refuses a deadline before the publishing date, naming the field', async () => {
-      const res = await staff.post('/api/v1/calls', { ...call.sample, publishDate: '2020-03-01', deadline: '2020-02-01' });
+      const res = await staff.post('/api/v1/calls', {
+        ...call.sample,
+        publishDate: '2020-03-01',
+        deadline: '2020-02-01',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().errors[0]).toMatchObject({ path: 'deadline', code: 'DEADLINE_BEFORE_PUBLISHING' });
       expect(res.json().errors[0].message).toContain('申报截止日期');

@@ -23,7 +23,7 @@ function freshUscc(serial: number): string {
   return first17 + usccCheckChar(first17);
 }
 
-async function importFile(count: number): Promise<Buffer> {
+export async function importFile(count: number): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

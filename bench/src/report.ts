@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TransferResult } from './excel.js';
 import type { LoadResult } from './load.js';
@@ -67,5 +68,6 @@ export async function writeReport(
     '',
     ...reports.map(section),
   ].join('\n');
+  mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, text);
 }

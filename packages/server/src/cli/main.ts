@@ -2,6 +2,27 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { COMMANDS, describeError, UsageError, type Io, type Options } from './commands.js';
 
+/** Every option any command takes; `--name value` and `--name=value` both work. */
+const CLI_OPTIONS = {
+  ...Object.fromEntries(
+    [
+      'as',
+      'division',
+      'entity',
+      'file',
+      'org',
+      'out',
+      'username',
+      'key',
+      'mode',
+      'name',
+      'password',
+      'role',
+    ].map((name) => [name, { type: 'string' as const }]),
+  ),
+  demo: { type: 'boolean' as const },
+};
+
 /** `npm run kjj -- <command> [--options]`; returns the exit code (tests call it in-process). */
 export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
@@ -15,7 +36,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
     return name ? 64 : 0;
   }
   try {
-    const { values } = parseArgs({ args: rest, strict: false, allowPositionals: false });
+    const { values } = parseArgs({ args: rest, options: CLI_OPTIONS, strict: true, allowPositionals: false });
     return await command.run(loadConfig(env), values as Options, io);
   } catch (error) {
     io.err(`${name}: ${describeError(error)}`);

@@ -258,10 +258,10 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         overrides: Record<string, { code: string; reason: string }>;
       }[],
       placement: { orgId: number; sectionId: number | null },
-    ): Promise<ApiRow[]> {
+    ): Promise<number> {
       const tx = work.tx as unknown as AnyDb;
       await assertPlacement(tx, placement.orgId, placement.sectionId);
-      const created: ApiRow[] = [];
+      let created = 0;
       const scope = await scopeWhere(tx, actor, scopeFor(actor, def.permissions.create), def.table);
       for (let i = 0; i < rows.length; i += BULK_CHUNK) {
         const chunk = rows.slice(i, i + BULK_CHUNK);
@@ -294,7 +294,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         for (const raw of inserted) {
           const row = decodeRow(def, raw);
           await checkRowRules(tx, def, row, lang);
-          created.push(row);
+          created += 1;
           work.audit({
             action: `${def.name}.create`,
             entity: def.name,
@@ -303,6 +303,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
             diff: diffOf(null, row),
           });
         }
+        await work.flushAudit();
       }
       return created;
     },

@@ -19,6 +19,8 @@ export interface Work {
   dialect: Dialect;
   ctx: RequestContext;
   audit: (event: AuditEvent) => void;
+  /** Chains the audit entries recorded so far now, so a long write (an import) holds few in memory. */
+  flushAudit: () => Promise<void>;
 }
 
 /**
@@ -32,13 +34,18 @@ export async function inTransaction<T>(
   fn: (work: Work) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    const events: AuditEvent[] = [];
-    const result = await fn({ tx, dialect, ctx, audit: (e) => events.push(e) });
-    await appendAudit(
-      tx,
-      dialect,
-      events.map((e) => toEntry(ctx, e)),
-    );
+    let pending: AuditEvent[] = [];
+    const flushAudit = async () => {
+      const events = pending;
+      pending = [];
+      await appendAudit(
+        tx,
+        dialect,
+        events.map((e) => toEntry(ctx, e)),
+      );
+    };
+    const result = await fn({ tx, dialect, ctx, audit: (e) => pending.push(e), flushAudit });
+    await flushAudit();
     return result;
   });
 }

@@ -70,49 +70,65 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
   log(`${name}: server up (pid ${server.pid}); warming up`);
   const list = '/api/v1/enterprises?limit=20';
   const scenarios: { label: string; target: string; requests: LoadRequest[] }[] = [
-    { label: '县局首页（本单位）', target: '≤ 25 ms', requests: [{ path: list, token: county.token }] },
-    { label: '市局首页（本级及下级）', target: '≤ 25 ms', requests: [{ path: list, token: city.token }] },
-    { label: '省厅首页（本级及下级）', target: '≤ 25 ms', requests: [{ path: list, token: province.token }] },
-    { label: '全国首页（全部数据）', target: '≤ 25 ms', requests: [{ path: list, token: all.token }] },
     {
-      label: '省厅深页（第10000行后）',
+      label: 'County first page (own bureau)',
+      target: '≤ 25 ms',
+      requests: [{ path: list, token: county.token }],
+    },
+    {
+      label: 'City first page (city and below)',
+      target: '≤ 25 ms',
+      requests: [{ path: list, token: city.token }],
+    },
+    {
+      label: 'Province first page (province and below)',
+      target: '≤ 25 ms',
+      requests: [{ path: list, token: province.token }],
+    },
+    {
+      label: 'Whole country first page (all rows)',
+      target: '≤ 25 ms',
+      requests: [{ path: list, token: all.token }],
+    },
+    {
+      label: 'Province deep page (after row 10,000)',
       target: '≤ 25 ms',
       requests: [
         { path: `${list}&cursor=${await cursorAt(base, province, '', 10_000)}`, token: province.token },
       ],
     },
     {
-      label: '全国深页（第100000行后）',
+      label: 'Whole country deep page (after row 100,000)',
       target: '≤ 25 ms',
       requests: [{ path: `${list}&cursor=${await cursorAt(base, all, '', 100_000)}`, token: all.token }],
     },
     {
-      label: '子树+筛选+排序（省厅看怀化市，有限公司，按名称）',
+      label: 'Subtree + filter + sort (province views 怀化市, LLCs, by name)',
       target: '≤ 50 ms',
       requests: [{ path: `${list}&orgId=${huaihua}&kind=llc&sort=name`, token: province.token }],
     },
     {
-      label: '子树+筛选+排序（全国看湖南省，制造业+高企，按创建时间）',
+      label: 'Subtree + filter + sort (all views 湖南省, manufacturing + HTE, by creation)',
       target: '≤ 50 ms',
       requests: [{ path: `${list}&orgId=${hunan}&industry=C&isHte=true&sort=-createdAt`, token: all.token }],
     },
     {
-      label: '中文检索“橘海新材”（省厅范围）',
+      label: 'Search “橘海新材” (province scope)',
       target: '≤ 50 ms',
       requests: [{ path: `${list}&q=${encodeURIComponent('橘海新材')}`, token: province.token }],
     },
     {
-      label: '中文检索“橘海新材”（全国）',
+      label: 'Search “橘海新材” (whole country)',
       target: '≤ 50 ms',
       requests: [{ path: `${list}&q=${encodeURIComponent('橘海新材')}`, token: all.token }],
     },
     {
-      label: '中文检索“有限公司”（全国，命中全部）',
+      label: 'Search “有限公司” (whole country, matches all)',
       target: '≤ 50 ms',
       requests: [{ path: `${list}&q=${encodeURIComponent('有限公司')}`, token: all.token }],
     },
     {
-      label: '两字检索“橘海”（市局范围）',
+      label: 'Two-character search “橘海” (city scope)',
       target: '≤ 50 ms',
       requests: [{ path: `${list}&q=${encodeURIComponent('橘海')}`, token: city.token }],
     },
@@ -132,7 +148,7 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
     results.push({ ...r, target: s.target });
   }
   const mixed = await load(
-    '混合负载（以上全部轮转）',
+    'Mixed load (all of the above in turn)',
     base,
     scenarios.flatMap((s) => s.requests),
     50,
@@ -141,7 +157,13 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
   log(
     `${name}: mixed at 50: ${Math.round(mixed.rps)} req/s, p99 ${mixed.p99} ms, errors ${mixed.errors + mixed.non2xx}`,
   );
-  const framework = await load('框架：县局首页', base, [{ path: list, token: county.token }], 10, duration);
+  const framework = await load(
+    'Framework: county first page',
+    base,
+    [{ path: list, token: county.token }],
+    10,
+    duration,
+  );
   const rssSamples = rss.stop();
   const orgId = String(await orgIdOf(url, '431223'));
   const bare = await startProcess(
@@ -151,7 +173,7 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
     3802,
   );
   const floor = await load(
-    '裸 node:http + 驱动：同一查询',
+    'Bare node:http + driver: same query',
     bare.url,
     [{ path: '/', token: county.token }],
     10,

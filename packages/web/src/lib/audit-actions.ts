@@ -1,3 +1,4 @@
+import { actionOf, entityByName, type Lang } from '@kjj/domain';
 import type { TFunction } from 'i18next';
 
 /**
@@ -25,7 +26,14 @@ type Verb = (typeof VERBS)[number];
 
 const isVerb = (value: string): value is Verb => (VERBS as readonly string[]).includes(value);
 
-export function actionLabel(action: string, t: TFunction): string {
+/** A lifecycle action's own label (`project.approve` → 立项), from the entity's workflow. */
+function workflowLabel(action: string, lang: Lang): string | undefined {
+  const dot = action.lastIndexOf('.');
+  const workflow = entityByName(action.slice(0, dot))?.workflow;
+  return workflow && actionOf(workflow, action.slice(dot + 1))?.label[lang];
+}
+
+export function actionLabel(action: string, t: TFunction, lang: Lang = 'zh'): string {
   const verb = action.slice(action.lastIndexOf('.') + 1);
-  return isVerb(verb) ? t(`audit.verbs.${verb}`) : action;
+  return isVerb(verb) ? t(`audit.verbs.${verb}`) : (workflowLabel(action, lang) ?? action);
 }

@@ -2,6 +2,7 @@ import type { EntityDef } from '@kjj/domain';
 import { Empty, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordAuditEntry } from '../../api/types';
+import { useLang } from '../../i18n/use-lang';
 import { actionLabel } from '../../lib/audit-actions';
 import { formatDateTime } from '../../lib/format';
 import type { RefData } from '../fields/use-ref-data';
@@ -20,6 +21,7 @@ export function AuditTimeline({
   refs: RefData;
 }) {
   const { t } = useTranslation();
+  const { lang } = useLang();
   if (entries.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('record.noHistory')} />;
 
@@ -32,7 +34,7 @@ export function AuditTimeline({
         children: (
           <div>
             <div style={{ marginBottom: 4 }}>
-              <Typography.Text strong>{actionLabel(entry.action, t)}</Typography.Text>
+              <Typography.Text strong>{actionLabel(entry.action, t, lang)}</Typography.Text>
               <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
                 {formatDateTime(entry.at)} · {entry.actorName}
               </Typography.Text>

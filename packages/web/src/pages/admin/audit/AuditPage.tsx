@@ -6,6 +6,7 @@ import { useAuditLog } from '../../../api/admin';
 import { useOrgs } from '../../../api/orgs';
 import type { AuditEntry } from '../../../api/types';
 import { CursorPager } from '../../../components/CursorPager';
+import { useLang } from '../../../i18n/use-lang';
 import { actionLabel } from '../../../lib/audit-actions';
 import { formatDateTime } from '../../../lib/format';
 import { orgNameMap } from '../../../lib/org-tree';
@@ -20,6 +21,7 @@ import { DESKTOP } from '../../../lib/responsive';
 /** The hash-chained audit log within the reader's scope, newest first, with each entry's diff. */
 export function AuditPage() {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const [filters, setFilters] = useState<AuditFilterValues>({});
   const [verifying, setVerifying] = useState(false);
   const isPhone = Grid.useBreakpoint().md === false;
@@ -42,7 +44,7 @@ export function AuditPage() {
       className: 'kjj-nowrap',
       render: (_, e) => (
         <>
-          <Tag color="blue">{actionLabel(e.action, t)}</Tag>
+          <Tag color="blue">{actionLabel(e.action, t, lang)}</Tag>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {e.action}
           </Typography.Text>

@@ -5,10 +5,12 @@ import type { Dialect } from './types.js';
 
 /**
  * How to fetch one page fast at a million rows (issue #3 benchmarks). Sorting a whole subtree is
- * slow when the subtree is big; scanning the sort index is slow when it is small. PostgreSQL walks
- * each org's index and merges (`perOrg`); SQLite measures the scope once in a while and, when it is
- * wide, reads the sort index in order (`scanSortIndex`), else merges per-org runs as well. Text search uses the trigram index when
- * the term is rare and a substring test during the ordered scan when it is common.
+ * slow when the subtree is big; scanning the sort index is slow when the subtree is small. So the
+ * scope's width is measured once in a while: a narrow scope of several orgs merges each org's
+ * index-ordered run (`perOrg`, LATERAL on PostgreSQL, a compound select on SQLite); a wide one
+ * walks the sort index, which carries org_id (`scanSortIndex` hides org_id from SQLite's planner
+ * so it does). Text search uses the trigram index when the term is rare and a substring test
+ * during the ordered scan when it is common.
  */
 export interface ListPlan {
   perOrg: boolean;
@@ -68,11 +70,12 @@ export async function listPlan(
 ): Promise<ListPlan> {
   const text = q?.toLowerCase();
   if (dialect === 'postgres') {
-    return {
-      perOrg: scope.kind === 'orgs' && scope.ids.length > 1,
-      scanSortIndex: false,
-      search: text ? 'like' : undefined,
-    };
+    // Merging per-org runs pays off for a few orgs with many rows each; over a wide subtree, and
+    // whenever a text term is given (the trigram index finds the rows), the planner does better
+    // with the whole query: it walks the sort index, which carries org_id, and stops at the page.
+    const narrowMultiOrg =
+      !text && scope.kind === 'orgs' && scope.ids.length > 1 && !(await isWide(db, def, scope));
+    return { perOrg: narrowMultiOrg, scanSortIndex: false, search: text ? 'like' : undefined };
   }
   const search = !text
     ? undefined

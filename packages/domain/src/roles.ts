@@ -4,6 +4,7 @@ import { project } from './entities/project.js';
 import { PROJECT_ACTIONS_BY_ROLE } from './entities/project-workflow.js';
 import { call } from './entities/call.js';
 import { disbursement } from './entities/disbursement.js';
+import { expert } from './entities/expert.js';
 import { reserveItem } from './entities/reserve-item.js';
 import { t, type Text } from './i18n.js';
 import type { DataScope } from './org.js';
@@ -37,11 +38,14 @@ const fundsStaff = [
 ];
 const fundsChief = [...all(disbursement), 'disbursement:approve', 'disbursement:pay', 'disbursement:cancel'];
 const callsStaff = some(call, 'read', 'create', 'update', 'export');
+/** The expert pool is kept by staff; only a chief removes an expert. */
+const expertsStaff = some(expert, 'read', 'create', 'update', 'export', 'import');
 const staffActions = [
   ...actions(...PROJECT_ACTIONS_BY_ROLE.section_staff),
   ...reserveStaff,
   ...fundsStaff,
   ...callsStaff,
+  ...expertsStaff,
 ];
 const chiefActions = [
   ...staffActions,
@@ -49,9 +53,10 @@ const chiefActions = [
   ...reserveChief,
   ...fundsChief,
   ...all(call),
+  ...all(expert),
 ];
 /** What an upper level does with a lower level's records: oversee them, not edit them. */
-const readAndExport = [enterprise, call, project, reserveItem, disbursement].flatMap((def) =>
+const readAndExport = [enterprise, call, project, reserveItem, disbursement, expert].flatMap((def) =>
   some(def, 'read', 'export'),
 );
 const directorActions = [...chiefActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.director)];

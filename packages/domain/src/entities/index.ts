@@ -2,6 +2,7 @@ import type { EntityDef } from '../define/entity.js';
 import { enterprise } from './enterprise.js';
 import { call } from './call.js';
 import { disbursement } from './disbursement.js';
+import { expert } from './expert.js';
 import { project } from './project.js';
 import { reserveItem } from './reserve-item.js';
 
@@ -9,10 +10,11 @@ export { enterprise, ENTERPRISE_KINDS, INDUSTRIES } from './enterprise.js';
 export { project, PROJECT_CATEGORIES, PROJECT_LEVELS } from './project.js';
 export * from './project-workflow.js';
 export { call } from './call.js';
+export { expert, EXPERT_TITLES, GENDERS } from './expert.js';
 export { committedFen, disbursement, DISBURSEMENT_STATES } from './disbursement.js';
 export { reserveItem, RESERVE_INDUSTRIES, RESERVE_MATURITY, RESERVE_STATES } from './reserve-item.js';
 
 /** Every business entity; routes, permissions, menus and the scope matrix test iterate this. */
-export const ENTITIES: readonly EntityDef[] = [enterprise, call, project, disbursement, reserveItem];
+export const ENTITIES: readonly EntityDef[] = [enterprise, call, project, disbursement, reserveItem, expert];
 
 export const entityByName = (name: string): EntityDef | undefined => ENTITIES.find((e) => e.name === name);

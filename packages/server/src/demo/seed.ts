@@ -8,6 +8,7 @@ import type { DB, Dialect, Executor } from '../db/types.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import { demoEnterprises } from './enterprises.js';
 import { demoCalls, seedCalls } from './calls.js';
+import { seedExperts } from './experts.js';
 import { chenxiProjects, otherCountyProjects, seedProjects } from './projects.js';
 import { chenxiReserve, otherCountyReserve, seedReserve } from './reserve.js';
 import { ensureBureau, sectionByName, seedOrgTree } from './org-tree.js';
@@ -275,6 +276,7 @@ export async function seedDemo(db: DB, dialect: Dialect): Promise<void> {
       );
       const reserve = county.division === DEMO_COUNTY ? chenxiReserve() : otherCountyReserve(county.name);
       await seedReserve(work, dialect, actor, { orgId: county.orgId, sections }, reserve);
+      await seedExperts(work, dialect, actor, { orgId: county.orgId, region: county.division, sections });
     }
     await tx.insertInto('appSetting').values({ key: 'demo', value: '1' }).execute();
   });

@@ -5,6 +5,7 @@ import * as project from './0003-project.js';
 import * as reserve from './0004-reserve.js';
 import * as disbursement from './0005-disbursement.js';
 import * as call from './0006-call.js';
+import * as expert from './0007-expert.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -17,6 +18,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0004-reserve': reserve,
   '0005-disbursement': disbursement,
   '0006-call': call,
+  '0007-expert': expert,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DEFAULT_ROLES } from '@kjj/domain';
-import { connect, migrateToLatest, type Database } from '@kjj/server';
+import { connect, ensureDefaultRoles, migrateToLatest, type Database } from '@kjj/server';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { createOrgTree, loadEnterprises, type BenchOrgs } from './generate.js';
@@ -70,7 +69,7 @@ export async function ensureData(url: string, rows: number, log: (s: string) => 
     database = connect(url, { poolSize: 4 });
     await migrateToLatest(database.db);
     const fresh = database.db as unknown as Kysely<any>;
-    await seedRoles(fresh);
+    await ensureDefaultRoles(fresh);
     const orgs = await createOrgTree(fresh);
     await loadEnterprises(database, orgs, rows, log);
     await createUsers(fresh, orgs);
@@ -82,27 +81,6 @@ export async function ensureData(url: string, rows: number, log: (s: string) => 
   const users = await issueTokens(database.db as unknown as Kysely<any>);
   await database.close();
   return users;
-}
-
-async function seedRoles(db: Kysely<any>): Promise<void> {
-  const now = new Date().toISOString();
-  await db
-    .insertInto('role')
-    .values(
-      DEFAULT_ROLES.map((r) => ({
-        code: r.code,
-        name: r.name.zh,
-        nameEn: r.name.en,
-        scope: r.scope,
-        readScope: r.readScope ?? null,
-        permissions: JSON.stringify(r.permissions),
-        isSystem: 1,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      })),
-    )
-    .execute();
 }
 
 async function createUsers(db: Kysely<any>, orgs: BenchOrgs): Promise<void> {

@@ -5,3 +5,4 @@ export { connect, type Database } from './db/connect.js';
 export { migrateToLatest } from './db/migrate.js';
 export { verifyAuditChain } from './audit/chain.js';
 export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/seed.js';
+export { ensureDefaultRoles } from './demo/roles.js';

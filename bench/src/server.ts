@@ -65,7 +65,8 @@ export async function startProcess(
 export const startKjj = (databaseUrl: string, port: number) =>
   startProcess(
     'node',
-    [SERVER_MAIN],
+    // The same heap cap as `npm start`: V8 would otherwise grow the heap far beyond the live data.
+    ['--max-old-space-size=384', SERVER_MAIN],
     {
       KJJ_DATABASE_URL: databaseUrl,
       PORT: String(port),

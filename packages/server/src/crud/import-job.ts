@@ -274,17 +274,21 @@ async function checkExisting(
     for (let i = 0; i < valid.length; i += KEY_CHUNK) {
       const chunk = valid.slice(i, i + KEY_CHUNK).filter((v) => v.values[name] !== undefined);
       if (chunk.length === 0) continue;
-      const existing = await db
-        .selectFrom(def.table)
-        .select(['id', name, 'deletedAt'])
-        .select((eb) => eb.case().when(writable(eb)).then(1).else(0).end().as('writable'))
-        .where('orgId', '=', params.orgId)
-        .where(
-          name,
-          'in',
-          chunk.map((v) => v.values[name]),
-        )
-        .execute();
+      const lookup = (deleted: boolean) =>
+        db
+          .selectFrom(def.table)
+          .select(['id', name, 'deletedAt'])
+          .select((eb) => eb.case().when(writable(eb)).then(1).else(0).end().as('writable'))
+          .where('orgId', '=', params.orgId)
+          .where('deletedAt', deleted ? 'is not' : 'is', null)
+          .where(
+            name,
+            'in',
+            chunk.map((v) => v.values[name]),
+          )
+          .execute();
+      // Live rows and the trash separately: each is served by its own (partial / trash) index.
+      const existing = [...(await lookup(false)), ...(await lookup(true))];
       for (const v of chunk) {
         const matches = existing.filter((e) => e[name] === v.values[name]);
         const live = matches.find((m) => !m.deletedAt);

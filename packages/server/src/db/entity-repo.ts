@@ -97,14 +97,18 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
   ): Promise<void> {
     for (const [name, field] of Object.entries(def.fields)) {
       if (!field.unique || values[name] === undefined || values[name] === null) continue;
-      let q = tx
-        .selectFrom(def.table)
-        .select(['id', 'deletedAt'])
-        .where('orgId', '=', orgId)
-        .where(name, '=', values[name]);
-      q = selfId === undefined ? q : q.where('id', '!=', selfId).where('deletedAt', 'is', null);
-      const clashes = await q.limit(2).execute();
-      const clash = clashes.find((c) => !c.deletedAt) ?? clashes[0];
+      const lookup = (deleted: boolean) => {
+        let q = tx
+          .selectFrom(def.table)
+          .select(['id', 'deletedAt'])
+          .where('orgId', '=', orgId)
+          .where(name, '=', values[name])
+          .where('deletedAt', deleted ? 'is not' : 'is', null);
+        if (selfId !== undefined) q = q.where('id', '!=', selfId);
+        return q.limit(1).executeTakeFirst();
+      };
+      // Live rows first (the partial unique index); the trash only on create (its own index).
+      const clash = (await lookup(false)) ?? (selfId === undefined ? await lookup(true) : undefined);
       if (!clash) continue;
       const label = field.label[lang];
       const value = String(values[name]);

@@ -4,23 +4,12 @@ import {
   divisionName,
   orgCodeCheckChar,
   parentDivision,
+  prng,
   USCC_CHARS,
   usccCheckChar,
 } from '@kjj/domain';
 import { connect, migrateToLatest, type Database } from '@kjj/server';
 import { sql, type Kysely } from 'kysely';
-
-/** Deterministic PRNG so every run measures the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const BRANDS =
   '汉清 橘海 启迪 长兴 丹山 华瑞 金穗 绿源 鑫达 恒通 宏远 新农 天成 博雅 瑞丰 兴旺 锦江 沅水 辰龙 楚湘 五溪 山谷 明德 创新 德润 嘉禾 远航 光明 万通 正大 富民 永安 东方 南山 北辰 西岭 中天 海川 青松 翠竹'.split(

@@ -17,4 +17,5 @@ export * from './define/metric.js';
 export * from './metrics/index.js';
 export * from './entities/index.js';
 export * from './validators/index.js';
+export * from './random.js';
 export * from './review.js';

@@ -1,3 +1,5 @@
+import { prng } from './random.js';
+
 /**
  * Expert review (专家评审, DOMAIN §3.2 R-R1…R-R3): drawing reviewers without conflicts of interest,
  * and aggregating their weighted scores. Pure functions; the server records the seed it used so a
@@ -52,18 +54,6 @@ export function conflictOf(
   return undefined;
 }
 
-/** mulberry32: small, fast and the same on every platform, so a recorded seed replays the draw. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Draws `count` reviewers for a batch of projects from the pool, never one with a conflict on any
  * project of the batch. Throws a RangeError when the eligible pool is too small.
@@ -86,7 +76,7 @@ export function drawReviewers(
   if (eligible.length < count)
     throw new RangeError(`only ${eligible.length} eligible experts for ${count} places`);
   // Fisher–Yates over the eligible experts in id order: the same seed gives the same draw.
-  const next = random(seed);
+  const next = prng(seed);
   for (let i = eligible.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [eligible[i], eligible[j]] = [eligible[j]!, eligible[i]!];

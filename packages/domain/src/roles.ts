@@ -60,6 +60,15 @@ const readAndExport = [enterprise, call, project, reserveItem, disbursement, exp
   some(def, 'read', 'export'),
 );
 const directorActions = [...chiefActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.director)];
+/** Everything a director may do, plus running the organisation; only the system admin edits roles. */
+const administration = [
+  ...all(enterprise),
+  ...all(project),
+  ...directorActions,
+  'org:manage',
+  'user:manage',
+  'audit:read',
+];
 
 /** The roles of DOMAIN §1.2 as seeded on a new installation; administrators may edit them. */
 export const DEFAULT_ROLES: RoleTemplate[] = (
@@ -68,28 +77,13 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
       code: 'sys_admin',
       name: t('系统管理员', 'System administrator'),
       scope: 'all',
-      permissions: [
-        ...all(enterprise),
-        ...all(project),
-        ...directorActions,
-        'org:manage',
-        'user:manage',
-        'role:manage',
-        'audit:read',
-      ],
+      permissions: [...administration, 'role:manage'],
     },
     {
       code: 'city_admin',
       name: t('市局管理员', 'City bureau administrator'),
       scope: 'org_and_below',
-      permissions: [
-        ...all(enterprise),
-        ...all(project),
-        ...directorActions,
-        'org:manage',
-        'user:manage',
-        'audit:read',
-      ],
+      permissions: administration,
     },
     {
       code: 'city_staff',

@@ -72,3 +72,19 @@ export function targetOf(action: ActionDef, input: Record<string, unknown>): str
   if (to === undefined || !action.to.includes(to)) throw new Error(`${action.name}: undecided target ${to}`);
   return to;
 }
+
+/** One action taken on a record, as its timeline (the API's `/:id/timeline`) reports it. */
+export interface WorkflowEvent {
+  id: number;
+  action: string;
+  fromState: string;
+  toState: string;
+  /** The action's validated input. */
+  input: Record<string, unknown>;
+  /** The date the step took effect (its `date` input, else the day it was recorded). */
+  onDate: string;
+  actorId: number | null;
+  actorName: string | null;
+  /** When it was recorded. */
+  at: string;
+}

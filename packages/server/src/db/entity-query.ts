@@ -134,6 +134,11 @@ function pageQuery(
   };
   const ordered = (q: AnyQuery, table: string) =>
     q.orderBy(`${table}.${key}`, dir).orderBy(`${table}.id`, dir).limit(limit);
+  /** The matching rows of the entity's table, from the cursor on, in page order. */
+  const page = (q: AnyQuery) => ordered(keyset(applyFilters(q, opts, plan), def.table), def.table);
+  /** Full rows for a page's ids (SQLite sorts whatever it selects, so it sorts ids first). */
+  const rowsOf = (ids: AnyQuery) =>
+    ordered(db.selectFrom(def.table).select(columnsOf(def)).where(`${def.table}.id`, 'in', ids), def.table);
 
   if (plan.perOrg && scope.kind === 'orgs' && opts.dialect === 'sqlite') {
     // SQLite has no LATERAL: one short, index-ordered run per org (a compound select), merged.
@@ -141,70 +146,40 @@ function pageQuery(
       .map((orgId) =>
         db
           .selectFrom(
-            ordered(
-              keyset(
-                applyFilters(
-                  db
-                    .selectFrom(def.table)
-                    .select([`${def.table}.id`, `${def.table}.${key}`])
-                    .where(`${def.table}.orgId`, '=', orgId),
-                  opts,
-                  plan,
-                ),
-                def.table,
-              ),
-              def.table,
+            page(
+              db
+                .selectFrom(def.table)
+                .select([`${def.table}.id`, `${def.table}.${key}`])
+                .where(`${def.table}.orgId`, '=', orgId),
             ).as('run'),
           )
           .selectAll('run'),
       )
       .reduce((all, run) => all.unionAll(run));
-    const pageIds = ordered(db.selectFrom(runs.as('merged')).select('merged.id'), 'merged');
-    return ordered(
-      db.selectFrom(def.table).select(columnsOf(def)).where(`${def.table}.id`, 'in', pageIds),
-      def.table,
-    );
+    return rowsOf(ordered(db.selectFrom(runs.as('merged')).select('merged.id'), 'merged'));
   }
   if (plan.perOrg && scope.kind === 'orgs') {
     // PostgreSQL: walk each org's own (org_id, key, id) index and merge the short runs, instead
     // of letting the planner guess between sorting the whole subtree and scanning the sort index.
-    const perOrg = (eb: EB) => {
-      const inner = eb
-        .selectFrom(def.table)
-        .select(columnsOf(def))
-        .whereRef(`${def.table}.orgId`, '=', 'scopeOrg.id');
-      return ordered(keyset(applyFilters(inner, opts, plan), def.table), def.table).as('e');
-    };
+    const perOrg = (eb: EB) =>
+      page(
+        eb.selectFrom(def.table).select(columnsOf(def)).whereRef(`${def.table}.orgId`, '=', 'scopeOrg.id'),
+      ).as('e');
     const orgs = db.selectFrom(
       sql<{ id: number }>`(select unnest(${scope.ids}::bigint[]) as id)`.as('scopeOrg'),
     );
     return ordered(orgs.innerJoinLateral(perOrg, (join) => join.onTrue()).selectAll('e'), 'e');
   }
   const matching = (columns: string[]) =>
-    ordered(
-      keyset(
-        applyFilters(
-          db
-            .selectFrom(def.table)
-            .select(columns)
-            .where(whereScope(scope, def.table, { unindexed: plan.scanSortIndex })),
-          opts,
-          plan,
-        ),
-        def.table,
-      ),
-      def.table,
+    page(
+      db
+        .selectFrom(def.table)
+        .select(columns)
+        .where(whereScope(scope, def.table, { unindexed: plan.scanSortIndex })),
     );
   if (opts.dialect === 'postgres') return matching(columnsOf(def));
-  // SQLite sorts whatever it selects: find the page's ids from the (covering, partial) index
-  // first, then read the full rows of that one page only.
-  return ordered(
-    db
-      .selectFrom(def.table)
-      .select(columnsOf(def))
-      .where(`${def.table}.id`, 'in', matching([`${def.table}.id`])),
-    def.table,
-  );
+  // SQLite: the page's ids come from the (covering, partial) index alone.
+  return rowsOf(matching([`${def.table}.id`]));
 }
 
 export async function listPage(db: Kysely<any>, opts: QueryOptions, scope?: ScopeFilter): Promise<Page> {

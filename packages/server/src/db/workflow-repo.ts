@@ -8,6 +8,7 @@ import {
   today,
   type EntityDef,
   type Lang,
+  type WorkflowEvent,
 } from '@kjj/domain';
 import type { Actor } from '../auth/actor.js';
 import { nowIso } from './dialect.js';
@@ -15,19 +16,6 @@ import { scoped } from './entity-repo.js';
 import { encodeFields, type ApiRow } from './entity-rows.js';
 import type { Dialect } from './types.js';
 import type { Work } from './unit-of-work.js';
-
-/** One timeline entry as the API returns it. */
-export interface WorkflowEvent {
-  id: number;
-  action: string;
-  fromState: string;
-  toState: string;
-  input: Record<string, unknown>;
-  onDate: string;
-  actorId: number | null;
-  actorName: string | null;
-  at: string;
-}
 
 /**
  * Actions on records with a lifecycle (DOMAIN §3.2): the state check, the action's own guard, the

@@ -1,16 +1,4 @@
-import { orgCodeCheckChar, USCC_CHARS, usccCheckChar } from '@kjj/domain';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every demo install has the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { orgCodeCheckChar, prng, USCC_CHARS, usccCheckChar } from '@kjj/domain';
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import { reserveItem } from '@kjj/domain';
+import { prng, reserveItem } from '@kjj/domain';
 import type { Actor } from '../auth/actor.js';
 import { scoped } from '../db/entity-repo.js';
 import type { Dialect } from '../db/types.js';
 import type { Work } from '../db/unit-of-work.js';
 import { workflowRepo } from '../db/workflow-repo.js';
-import { prng } from './enterprises.js';
 
 interface DemoReserveItem {
   name: string;

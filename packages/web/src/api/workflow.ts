@@ -1,20 +1,8 @@
+import type { WorkflowEvent } from '@kjj/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { entityKeys } from './entities';
 import type { EntityRow, Items } from './types';
-
-/** One action taken on a record, as the timeline shows it. */
-export interface WorkflowEvent {
-  id: number;
-  action: string;
-  fromState: string;
-  toState: string;
-  input: Record<string, unknown>;
-  onDate: string;
-  actorId: number | null;
-  actorName: string | null;
-  at: string;
-}
 
 export function useTimeline(plural: string, id: number) {
   return useQuery({

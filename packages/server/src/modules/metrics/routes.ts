@@ -8,15 +8,16 @@ import type { DB } from '../../db/types.js';
 import { actorOf } from '../../http/auth-hook.js';
 import { metricEvaluator } from '../../metrics/evaluate.js';
 
+/** Every field some metric can be narrowed by; each metric checks its own list when evaluated. */
+const METRIC_PARAMS = [...new Set(METRICS.flatMap((m) => (isRatio(m) ? [] : m.params)))];
+
 const metricQuery = z
   .strictObject({
     orgId: z.coerce.number().int().positive().optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    level: z.string().max(30).optional(),
-    category: z.string().max(30).optional(),
-    industry: z.string().max(30).optional(),
+    ...Object.fromEntries(METRIC_PARAMS.map((name) => [name, z.string().max(30).optional()])),
   })
   .refine((q) => (q.year === undefined) !== (q.from === undefined || q.to === undefined), {
     message: 'year, or from and to',

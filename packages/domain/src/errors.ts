@@ -14,6 +14,16 @@ export const errorCatalog = {
   INVALID_CURSOR: { status: 400, zh: '分页游标无效，请从第一页重新加载', en: 'Invalid page cursor' },
   INVALID_SORT: { status: 400, zh: '不支持按“{field}”排序', en: 'Cannot sort by "{field}"' },
   INVALID_FILE: { status: 400, zh: '文件无法读取：{reason}', en: 'The file cannot be read: {reason}' },
+  ATTACHMENT_REFUSED: {
+    status: 400,
+    zh: '附件不能上传：{reason}',
+    en: 'The attachment is refused: {reason}',
+  },
+  ATTACHMENT_CORRUPT: {
+    status: 500,
+    zh: '附件“{name}”校验失败，内容可能已损坏，请联系管理员',
+    en: 'The attachment "{name}" fails its checksum; ask the administrator',
+  },
   BAD_REQUEST: { status: 400, zh: '请求格式有误：{reason}', en: 'Malformed request: {reason}' },
   PASSWORD_POLICY: { status: 400, zh: '密码不符合要求：{reason}', en: 'Password rejected: {reason}' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
@@ -39,6 +49,11 @@ export const errorCatalog = {
     status: 409,
     zh: '当前状态“{state}”不能执行“{action}”',
     en: 'Cannot {action} in state "{state}"',
+  },
+  RECORD_LOCKED: {
+    status: 409,
+    zh: '{entity}处于“{state}”状态，不能再修改或删除',
+    en: 'The {entity} is {state} and can no longer be changed or deleted',
   },
   ACTION_NOT_APPLICABLE: {
     status: 409,

@@ -19,3 +19,4 @@ export * from './entities/index.js';
 export * from './validators/index.js';
 export * from './random.js';
 export * from './review.js';
+export * from './attachments.js';

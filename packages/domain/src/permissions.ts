@@ -1,4 +1,5 @@
 import { CRUD_OPERATIONS, type EntityDef } from './define/entity.js';
+import { routeActions } from './define/workflow.js';
 import { t, type Text } from './i18n.js';
 
 /** Permissions that belong to no entity: administration and oversight. */
@@ -34,7 +35,7 @@ export function permissionRegistry(entities: readonly EntityDef[]): PermissionIn
         label: t(`${OPERATION_LABELS[op].zh}${def.label.zh}`, `${OPERATION_LABELS[op].en} ${def.label.en}`),
         group: def.label,
       })),
-      ...(def.workflow?.actions ?? []).map((action) => ({
+      ...(def.workflow ? routeActions(def.workflow) : []).map((action) => ({
         key: def.workflow!.permissions[action.name]!,
         label: t(`${def.label.zh}：${action.label.zh}`, `${def.label.en}: ${action.label.en}`),
         group: def.label,

@@ -5,7 +5,10 @@ import { PROJECT_ACTIONS_BY_ROLE } from './entities/project-workflow.js';
 import { call } from './entities/call.js';
 import { disbursement } from './entities/disbursement.js';
 import { expert } from './entities/expert.js';
+import { progressReport } from './entities/progress-report.js';
 import { reserveItem } from './entities/reserve-item.js';
+import { reviewBatch } from './entities/review-batch.js';
+import { reviewSheet } from './entities/review-sheet.js';
 import { t, type Text } from './i18n.js';
 import type { DataScope } from './org.js';
 
@@ -40,12 +43,26 @@ const fundsChief = [...all(disbursement), 'disbursement:approve', 'disbursement:
 const callsStaff = some(call, 'read', 'create', 'update', 'export');
 /** The expert pool is kept by staff; only a chief removes an expert. */
 const expertsStaff = some(expert, 'read', 'create', 'update', 'export', 'import');
+/** Staff organise review batches and enter paper score sheets; a chief sends a sheet back. */
+const reviewStaff = [
+  ...some(reviewBatch, 'read', 'create', 'update', 'export'),
+  'reviewBatch:draw',
+  'reviewBatch:close',
+  'reviewBatch:cancel',
+  ...some(reviewSheet, 'read', 'export'),
+  'reviewSheet:submitScores',
+];
+/** Progress reports are written by the project's 进展报告 action (no one creates them by hand); staff keep their documents. */
+const progressStaff = some(progressReport, 'read', 'update', 'export');
+const reviewChief = [...all(reviewBatch), ...reviewStaff, 'reviewSheet:reopen'];
 const staffActions = [
   ...actions(...PROJECT_ACTIONS_BY_ROLE.section_staff),
   ...reserveStaff,
   ...fundsStaff,
   ...callsStaff,
   ...expertsStaff,
+  ...reviewStaff,
+  ...progressStaff,
 ];
 const chiefActions = [
   ...staffActions,
@@ -54,11 +71,21 @@ const chiefActions = [
   ...fundsChief,
   ...all(call),
   ...all(expert),
+  ...reviewChief,
+  ...some(progressReport, 'read', 'update', 'delete', 'export'),
 ];
 /** What an upper level does with a lower level's records: oversee them, not edit them. */
-const readAndExport = [enterprise, call, project, reserveItem, disbursement, expert].flatMap((def) =>
-  some(def, 'read', 'export'),
-);
+const readAndExport = [
+  enterprise,
+  call,
+  project,
+  progressReport,
+  reserveItem,
+  disbursement,
+  expert,
+  reviewBatch,
+  reviewSheet,
+].flatMap((def) => some(def, 'read', 'export'));
 const directorActions = [...chiefActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.director)];
 /** Everything a director may do, plus running the organisation; only the system admin edits roles. */
 const administration = [
@@ -145,7 +172,12 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
       readScope: 'org',
       permissions: some(enterprise, 'read'),
     },
-    { code: 'expert', name: t('评审专家', 'Reviewer'), scope: 'self', permissions: [] },
+    {
+      code: 'expert',
+      name: t('评审专家', 'Reviewer'),
+      scope: 'self',
+      permissions: [reviewSheet.permissions.read, 'reviewSheet:submitScores'],
+    },
     { code: 'enterprise_user', name: t('企业联络员', 'Enterprise liaison'), scope: 'self', permissions: [] },
   ] satisfies RoleTemplate[]
 ).map((role) => ({ ...role, permissions: [...new Set(role.permissions)] }));

@@ -44,6 +44,13 @@ export interface EntityInput<F extends Record<string, FieldDef>> {
   workflow?: WorkflowInput & { field: keyof F & string };
   /** Readable by every bureau below the owner too (a call for proposals issued from above). */
   sharedDown?: boolean;
+  /**
+   * A field holding the id of the user the row is assigned to (a reviewer's score sheet): the
+   * "own records" scope reaches rows one created and rows assigned to one.
+   */
+  assignee?: keyof F & string;
+  /** Documents can be attached to a row (read with the row, added and removed by who may update it). */
+  attachments?: boolean;
 }
 
 /**
@@ -67,6 +74,8 @@ export interface EntityDef {
   permissions: Record<CrudOperation, string>;
   workflow?: Workflow;
   sharedDown?: boolean;
+  assignee?: string;
+  attachments?: boolean;
 }
 
 export const snakeCase = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -122,6 +131,8 @@ function definitionProblems(input: EntityInput<Record<string, FieldDef>>): strin
   if (!input.fields[sortField]?.sort && !(META_SORTS as readonly string[]).includes(sortField)) {
     problems.push(`default sort ${input.list.sort} is not a sort key`);
   }
+  if (input.assignee && input.fields[input.assignee]?.kind !== 'int')
+    problems.push('assignee must be an int field (a user id)');
   if (input.importKey && !input.fields[input.importKey]?.unique)
     problems.push('importKey must be a unique field');
   if (input.workflow) {

@@ -69,10 +69,11 @@ export interface TagsField extends Common {
   maxItems: number;
   maxLength: number;
 }
-/** A short list of small records kept on the row (e.g. contacts). */
+/** A short list of small records kept on the row (e.g. contacts, a score sheet's lines). */
+export type ListItemField = TextField | IntField;
 export interface ListField extends Common {
   kind: 'list';
-  item: Record<string, TextField>;
+  item: Record<string, ListItemField>;
   maxItems: number;
 }
 
@@ -98,7 +99,7 @@ export const f = {
     ...o,
   }),
   list: (
-    item: Record<string, TextField>,
+    item: Record<string, ListItemField>,
     o: WithDefaults<Omit<ListField, 'item'>, 'maxItems'>,
   ): ListField => ({
     kind: 'list',

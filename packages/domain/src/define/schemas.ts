@@ -75,7 +75,14 @@ export function fieldSchema(field: FieldDef): z.ZodType {
     case 'list':
       return z
         .array(
-          z.strictObject(Object.fromEntries(Object.entries(field.item).map(([k, v]) => [k, textSchema(v)]))),
+          z.strictObject(
+            Object.fromEntries(
+              Object.entries(field.item).map(([k, v]) => [
+                k,
+                v.kind === 'text' ? textSchema(v) : maybe(v, fieldSchema(v)),
+              ]),
+            ),
+          ),
         )
         .max(field.maxItems);
   }

@@ -16,8 +16,20 @@ export interface ActionDef {
   decide?: (input: Record<string, unknown>) => string;
   /** Fields of the action's form; their values are kept on the timeline entry. */
   input: Record<string, FieldDef>;
+  /** The input that dates the step on the timeline when it has no `date` (公示 starts on its start date). */
+  dateFrom?: string;
   /** Why the action does not apply to this row (beyond its state), or undefined when it does. */
   guard?: (row: Record<string, unknown>) => Text | undefined;
+  /** Input errors that depend on the row (a score above its criterion's maximum), by input path. */
+  validate?: (
+    input: Record<string, unknown>,
+    row: Record<string, unknown>,
+  ) => { path: string; message: Text }[];
+  /**
+   * Taken by the system as the effect of another record's action (a review batch closing moves its
+   * projects on), never offered as a route or a button.
+   */
+  system?: boolean;
   /** Row columns the action writes, from its input, the row and the action's date. */
   effects?: (
     input: Record<string, unknown>,
@@ -32,6 +44,11 @@ export interface WorkflowInput {
   states: EnumDef;
   initial: string;
   actions: readonly ActionDef[];
+  /**
+   * States in which the record may still be edited or deleted; past them only its actions change
+   * it (an approved tranche's amount, a batch's criteria once reviewers are drawn). All when absent.
+   */
+  editableIn?: readonly string[];
 }
 
 export interface Workflow extends WorkflowInput {
@@ -43,6 +60,7 @@ export function defineWorkflow(entity: string, input: WorkflowInput): Workflow {
   const states = new Set(input.states.codes);
   const problems: string[] = [];
   if (!states.has(input.initial)) problems.push(`initial state ${input.initial} is not a state`);
+  for (const s of input.editableIn ?? []) if (!states.has(s)) problems.push(`editableIn: unknown state ${s}`);
   const names = new Set<string>();
   for (const action of input.actions) {
     if (names.has(action.name)) problems.push(`action ${action.name} is declared twice`);
@@ -62,9 +80,16 @@ export function defineWorkflow(entity: string, input: WorkflowInput): Workflow {
 export const actionOf = (workflow: Workflow, name: string): ActionDef | undefined =>
   workflow.actions.find((a) => a.name === name);
 
-/** Actions that may be taken from a state (before guards and permissions). */
+/** Whether the record may still be edited or deleted in its state (see `editableIn`). */
+export const isEditable = (workflow: WorkflowInput | undefined, row: Record<string, unknown>): boolean =>
+  !workflow?.editableIn || workflow.editableIn.includes(row[workflow.field] as string);
+
+/** Actions offered as routes (all but the system's own). */
+export const routeActions = (workflow: Workflow): ActionDef[] => workflow.actions.filter((a) => !a.system);
+
+/** Actions people may take from a state (before guards and permissions). */
 export const actionsFrom = (workflow: Workflow, state: string): ActionDef[] =>
-  workflow.actions.filter((a) => a.from.includes(state));
+  workflow.actions.filter((a) => a.from.includes(state) && !a.system);
 
 /** The state an action leads to, given its (validated) input. */
 export function targetOf(action: ActionDef, input: Record<string, unknown>): string {

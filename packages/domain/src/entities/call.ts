@@ -14,6 +14,7 @@ export const call = defineEntity({
   label: t('申报通知', 'Call for proposals'),
   display: 'title',
   sharedDown: true,
+  attachments: true,
   fields: {
     title: f.text({ label: t('通知标题', 'Title'), required: true, max: 200, search: true, sort: true }),
     level: f.enum(PROJECT_LEVELS, { label: t('发布层级', 'Issuing level'), required: true, filter: true }),

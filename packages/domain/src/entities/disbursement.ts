@@ -21,6 +21,7 @@ export const disbursement = defineEntity({
   plural: 'disbursements',
   label: t('项目拨款', 'Disbursement'),
   display: 'voucherNo',
+  attachments: true,
   fields: {
     projectId: f.ref('project', { label: t('项目', 'Project'), required: true, filter: true }),
     trancheNo: f.int({ label: t('批次', 'Tranche'), required: true, min: 1, max: 20 }),
@@ -46,6 +47,7 @@ export const disbursement = defineEntity({
     field: 'status',
     states: DISBURSEMENT_STATES,
     initial: 'planned',
+    editableIn: ['planned'],
     actions: [
       { name: 'approve', label: t('审批', 'Approve'), from: ['planned'], to: ['approved'], input: {} },
       {
@@ -76,4 +78,40 @@ export const disbursement = defineEntity({
 /** Sum of the tranches that still count against the grant (all but the cancelled), in 分. */
 export function committedFen(tranches: readonly { amountFen: number; status: string }[]): number {
   return tranches.filter((x) => x.status !== 'cancelled').reduce((sum, x) => sum + x.amountFen, 0);
+}
+
+/** A project's funding ledger (资金台账): what was granted, committed in tranches, paid, and left. */
+export interface FundingLedger {
+  grantedFen: number;
+  /** Tranches that count against the grant (all but the cancelled). */
+  committedFen: number;
+  paidFen: number;
+  /** Granted and not yet paid. */
+  unpaidFen: number;
+  /** Granted and not yet put in a tranche. */
+  uncommittedFen: number;
+  /** Paid per calendar year of payment, oldest first. */
+  paidByYear: { year: number; paidFen: number }[];
+}
+
+export function ledgerOf(
+  grantedFen: number,
+  tranches: readonly { amountFen: number; status: string; paidAt: string | null }[],
+): FundingLedger {
+  const paid = tranches.filter((x) => x.status === 'paid');
+  const byYear = new Map<number, number>();
+  for (const x of paid) {
+    const year = Number((x.paidAt ?? '').slice(0, 4));
+    byYear.set(year, (byYear.get(year) ?? 0) + x.amountFen);
+  }
+  const committed = committedFen(tranches);
+  const paidFen = paid.reduce((sum, x) => sum + x.amountFen, 0);
+  return {
+    grantedFen,
+    committedFen: committed,
+    paidFen,
+    unpaidFen: grantedFen - paidFen,
+    uncommittedFen: grantedFen - committed,
+    paidByYear: [...byYear].sort(([a], [b]) => a - b).map(([year, fen]) => ({ year, paidFen: fen })),
+  };
 }

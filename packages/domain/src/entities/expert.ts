@@ -44,6 +44,15 @@ export const expert = defineEntity({
       hidden: true,
     }),
     active: f.bool({ label: t('在库可抽取', 'Available for drawing'), filter: true }),
+    accountUsername: f.text({
+      label: t('评审账号', 'Reviewer account'),
+      max: 50,
+      hidden: true,
+      help: t(
+        '专家登录评审的用户名（由管理员以“评审专家”角色开通）；无账号的专家由工作人员代录纸质评分表',
+        'The username the expert signs in with (role: reviewer); staff enter paper sheets for experts without one',
+      ),
+    }),
   },
   sample: {
     name: '王建华',

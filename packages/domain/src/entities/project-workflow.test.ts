@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFrom, defineWorkflow, targetOf } from '../define/workflow.js';
+import { defineWorkflow, routeActions, targetOf } from '../define/workflow.js';
 import { project } from './project.js';
-import { PROJECT_ACTIONS_BY_ROLE, PROJECT_STATES } from './project-workflow.js';
+import { PROJECT_ACTIONS_BY_ROLE, PROJECT_STAGES, PROJECT_STATES } from './project-workflow.js';
 
 const workflow = project.workflow!;
+/** Every action from a state, the system's own (评审完成, taken by the batch) included. */
+const anyFrom = (state: string) => workflow.actions.filter((a) => a.from.includes(state));
 
 describe('project lifecycle', () => {
   it('reaches every state from 草稿', () => {
@@ -11,7 +13,7 @@ describe('project lifecycle', () => {
     const queue = [workflow.initial];
     while (queue.length > 0) {
       const state = queue.shift()!;
-      for (const action of actionsFrom(workflow, state))
+      for (const action of anyFrom(state))
         for (const to of action.to)
           if (!seen.has(to)) {
             seen.add(to);
@@ -22,14 +24,25 @@ describe('project lifecycle', () => {
   });
 
   it('ends in 结题, 未立项, 终止 and 已撤销 and nowhere else', () => {
-    const terminal = PROJECT_STATES.codes.filter((s) => actionsFrom(workflow, s).length === 0);
+    const terminal = PROJECT_STATES.codes.filter((s) => anyFrom(s).length === 0);
     expect(terminal.sort()).toEqual(['closed', 'not_approved', 'terminated', 'withdrawn']);
   });
 
-  it('gives each action to exactly one role tier', () => {
-    const assigned = Object.values(PROJECT_ACTIONS_BY_ROLE).flat();
+  it('gives each action people take to exactly one role tier, and the system actions to none', () => {
+    const assigned: string[] = Object.values(PROJECT_ACTIONS_BY_ROLE).flat();
     expect(new Set(assigned).size).toBe(assigned.length);
-    expect([...assigned].sort()).toEqual(workflow.actions.map((a) => a.name).sort());
+    expect([...assigned].sort()).toEqual(
+      routeActions(workflow)
+        .map((a) => a.name)
+        .sort(),
+    );
+    const system = workflow.actions.filter((a) => a.system).map((a) => a.name);
+    expect(system.sort()).toEqual(['closeReview', 'leaveReview']);
+  });
+
+  it('puts every state in exactly one board column', () => {
+    const placed = PROJECT_STAGES.flatMap((stage) => stage.states);
+    expect([...placed].sort()).toEqual([...PROJECT_STATES.codes].sort());
   });
 
   it('lets the upper level decide both ways and stamps approval only when approved', () => {

@@ -27,11 +27,42 @@ export const PROJECT_STATES = defineEnum({
 });
 export type ProjectState = (typeof PROJECT_STATES.codes)[number];
 
+/** The project board's columns (项目看板): the lifecycle states grouped by stage, each state in one. */
+export const PROJECT_STAGES: readonly { key: string; label: Text; states: readonly ProjectState[] }[] = [
+  { key: 'applying', label: t('申报', 'Applying'), states: ['draft', 'submitted', 'returned'] },
+  {
+    key: 'reviewing',
+    label: t('审查评审', 'Under review'),
+    states: ['formal_passed', 'under_review', 'reviewed', 'in_publicity', 'recommended'],
+  },
+  { key: 'approved', label: t('立项', 'Approved'), states: ['approved', 'contracted'] },
+  {
+    key: 'implementing',
+    label: t('实施', 'Implementing'),
+    states: ['in_progress', 'acceptance_pending', 'acceptance_failed'],
+  },
+  { key: 'finished', label: t('验收结题', 'Accepted and closed'), states: ['accepted', 'closed'] },
+  {
+    key: 'stopped',
+    label: t('未立项与终止', 'Not approved or stopped'),
+    states: ['not_approved', 'terminated', 'withdrawn'],
+  },
+];
+
 export const MIDTERM_RESULTS = defineEnum({
   good: t('良好', 'Good'),
   fair: t('一般', 'Fair'),
   poor: t('较差', 'Poor'),
 });
+
+export const ACCEPTANCE_RESULTS = defineEnum({
+  passed: t('通过', 'Passed'),
+  failed: t('不通过', 'Failed'),
+});
+
+/** The first acceptance verdict is kept: the 一次通过率 counts it, whatever follows a rectification. */
+const firstVerdict = (row: Record<string, unknown>, on: string, result: 'passed' | 'failed') =>
+  row.firstAcceptanceAt ? {} : { firstAcceptanceAt: on, firstAcceptanceResult: result };
 
 export const UPPER_DECISIONS = defineEnum({
   approved: t('批准立项', 'Approved'),
@@ -107,15 +138,36 @@ export const PROJECT_ACTIONS: readonly ActionDef[] = [
     label: t('提交专家评审', 'Start expert review'),
     from: ['formal_passed'],
     to: ['under_review'],
-    input: { note },
+    input: {
+      batchId: f.ref('reviewBatch', { label: t('评审批次', 'Review batch'), required: true }),
+      note,
+    },
     guard: countyOnly,
+    effects: (input) => ({ reviewBatchId: input.batchId, reviewScore: null }),
   }),
+  // The two below are taken by the review batch (R-R3): closing it scores its projects, cancelling
+  // it sends them back to wait for another batch.
   act({
     name: 'closeReview',
-    label: t('评审完成', 'Close review'),
+    label: t('评审完成', 'Review closed'),
     from: ['under_review'],
     to: ['reviewed'],
-    input: { note },
+    input: {
+      date,
+      score: f.text({ label: t('评审得分', 'Review score'), required: true, max: 10 }),
+      reviewers: f.int({ label: t('评审专家人数', 'Reviewers'), required: true }),
+    },
+    effects: (input) => ({ reviewScore: input.score }),
+    system: true,
+  }),
+  act({
+    name: 'leaveReview',
+    label: t('评审批次取消', 'Review batch cancelled'),
+    from: ['under_review'],
+    to: ['formal_passed'],
+    input: {},
+    effects: () => ({ reviewBatchId: null }),
+    system: true,
   }),
   act({
     name: 'publish',
@@ -127,6 +179,16 @@ export const PROJECT_ACTIONS: readonly ActionDef[] = [
       publicityEnd: f.date({ label: t('公示结束日期', 'Publicity end'), required: true }),
     },
     guard: countyOnly,
+    dateFrom: 'publicityStart',
+    validate: (input) =>
+      (input.publicityEnd as string) < (input.publicityStart as string)
+        ? [
+            {
+              path: 'publicityEnd',
+              message: t('公示结束日期不能早于开始日期', 'The publicity ends before it starts'),
+            },
+          ]
+        : [],
     effects: (input) => ({ publicityEnd: input.publicityEnd }),
   }),
   act({
@@ -136,6 +198,19 @@ export const PROJECT_ACTIONS: readonly ActionDef[] = [
     to: ['approved'],
     input: { docNo, date, amount, code: f.text({ label: t('项目编号', 'Project code'), max: 40 }) },
     guard: countyOnly,
+    // R-P2: not before the publicity has run its course.
+    validate: (input, row) =>
+      row.publicityEnd && (input.date as string) < (row.publicityEnd as string)
+        ? [
+            {
+              path: 'date',
+              message: t(
+                `立项日期不能早于公示结束日期（${row.publicityEnd as string}）`,
+                `Approval cannot come before the publicity ends (${row.publicityEnd as string})`,
+              ),
+            },
+          ]
+        : [],
     effects: (input) => ({ ...approval(input), code: input.code ?? null }),
   }),
   act({
@@ -192,11 +267,19 @@ export const PROJECT_ACTIONS: readonly ActionDef[] = [
     label: t('进展报告', 'Progress report'),
     from: ['in_progress'],
     to: ['in_progress'],
+    // Also writes the period's 项目进展报告 record (server action hook).
     input: {
+      period: f.text({
+        label: t('报告期', 'Period'),
+        required: true,
+        max: 30,
+        help: t('如：2026年上半年', 'e.g. first half of 2026'),
+      }),
       date,
       percent: f.int({ label: t('完成进度（%）', 'Progress (%)'), required: true, min: 0, max: 100 }),
       narrative: f.text({ label: t('进展情况', 'Progress'), required: true, max: 2000, multiline: true }),
       spentToDateFen: f.money({ label: t('累计支出', 'Spent to date') }),
+      issues: f.text({ label: t('存在问题', 'Issues'), max: 1000, multiline: true }),
     },
   }),
   act({
@@ -236,14 +319,15 @@ export const PROJECT_ACTIONS: readonly ActionDef[] = [
       date,
       opinion: f.text({ label: t('验收意见', 'Opinion'), required: true, max: 2000, multiline: true }),
     },
-    effects: (input) => ({ acceptedAt: input.date }),
+    effects: (input, row, on) => ({ acceptedAt: input.date, ...firstVerdict(row, on, 'passed') }),
   }),
   act({
     name: 'fail',
     label: t('验收不通过', 'Fail acceptance'),
     from: ['acceptance_pending'],
     to: ['acceptance_failed'],
-    input: { reason, rectifyBy: f.date({ label: t('整改期限', 'Rectify by'), required: true }) },
+    input: { date, reason, rectifyBy: f.date({ label: t('整改期限', 'Rectify by'), required: true }) },
+    effects: (_, row, on) => firstVerdict(row, on, 'failed'),
   }),
   act({
     name: 'reapply',
@@ -291,7 +375,6 @@ export const PROJECT_ACTIONS_BY_ROLE = {
     'formalPass',
     'formalReturn',
     'startReview',
-    'closeReview',
     'recordUpperDecision',
     'signContract',
     'startImplementation',

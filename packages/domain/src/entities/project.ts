@@ -2,7 +2,7 @@ import { defineEntity } from '../define/entity.js';
 import { defineEnum } from '../define/enums.js';
 import { f } from '../define/fields.js';
 import { t } from '../i18n.js';
-import { PROJECT_STATES, PROJECT_WORKFLOW } from './project-workflow.js';
+import { ACCEPTANCE_RESULTS, PROJECT_STATES, PROJECT_WORKFLOW } from './project-workflow.js';
 
 export const PROJECT_LEVELS = defineEnum({
   national: t('国家级', 'National'),
@@ -46,6 +46,7 @@ export const project = defineEntity({
   plural: 'projects',
   label: t('科技项目', 'S&T project'),
   display: 'name',
+  attachments: true,
   fields: {
     name: f.text({ label: t('项目名称', 'Name'), required: true, max: 100, search: true, sort: true }),
     level: f.enum(PROJECT_LEVELS, { label: t('项目级别', 'Level'), required: true, filter: true }),
@@ -93,9 +94,21 @@ export const project = defineEntity({
     implementedAt: stamped('开始实施日期', 'Implementation started'),
     extendedAt: stamped('延期日期', 'Extended on'),
     acceptedAt: stamped('验收日期', 'Accepted on'),
+    firstAcceptanceAt: stamped('首次验收日期', 'First acceptance verdict on'),
+    firstAcceptanceResult: f.enum(ACCEPTANCE_RESULTS, {
+      label: t('首次验收结果', 'First acceptance verdict'),
+      readOnly: true,
+      filter: true,
+    }),
     closedAt: stamped('结题日期', 'Closed on'),
     terminatedAt: stamped('终止日期', 'Terminated on'),
     callId: f.ref('call', { label: t('申报通知', 'Call for proposals'), filter: true }),
+    reviewBatchId: f.ref('reviewBatch', {
+      label: t('评审批次', 'Review batch'),
+      filter: true,
+      readOnly: true,
+    }),
+    reviewScore: f.text({ label: t('评审得分', 'Review score'), max: 10, readOnly: true }),
     note: f.text({ label: t('备注', 'Note'), max: 1000, multiline: true, hidden: true }),
   },
   workflow: PROJECT_WORKFLOW,

@@ -118,6 +118,28 @@ export const PROJECT_METRICS: readonly MetricDef[] = [
     params: [],
   },
   count(
+    'projects.acceptance.decided.count',
+    t('首次验收项目数', 'Projects with a first acceptance verdict'),
+    [{ field: 'firstAcceptanceAt', within: 'period' }],
+    ['level', 'category'],
+  ),
+  count(
+    'projects.acceptance.passed_first.count',
+    t('一次通过验收项目数', 'Projects accepted at the first attempt'),
+    [
+      { field: 'firstAcceptanceAt', within: 'period' },
+      { field: 'firstAcceptanceResult', in: ['passed'] },
+    ],
+    ['level', 'category'],
+  ),
+  {
+    id: 'projects.acceptance.rate',
+    label: t('验收一次通过率', 'First-attempt acceptance rate'),
+    unit: t('%', '%'),
+    numerator: 'projects.acceptance.passed_first.count',
+    denominator: 'projects.acceptance.decided.count',
+  } satisfies RatioMetric,
+  count(
     'projects.accepted.count',
     t('验收通过项目数', 'Projects accepted'),
     [{ field: 'acceptedAt', within: 'period' }],

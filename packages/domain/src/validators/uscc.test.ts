@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { divisionCodes } from './division-code.js';
 import { hasErrors } from './types.js';
-import { checkUscc, isValidUscc, orgCodeCheckChar, USCC_CHARS, usccCheckChar } from './uscc.js';
+import { checkUscc, composeUscc, isValidUscc, orgCodeCheckChar, USCC_CHARS, usccCheckChar } from './uscc.js';
 
 const codes = (code: string) => checkUscc(code).issues.map((i) => i.code);
 const usccString = (length: number) =>
@@ -10,10 +10,9 @@ const usccString = (length: number) =>
 
 /** A USCC that passes every rule: known region, sound GB 11714 code, right check character. */
 const validUscc = () =>
-  fc.tuple(usccString(2), fc.constantFrom(...divisionCodes()), usccString(8)).map(([head, region, org]) => {
-    const body = head + region + org + orgCodeCheckChar(org);
-    return body + usccCheckChar(body);
-  });
+  fc
+    .tuple(usccString(2), fc.constantFrom(...divisionCodes()), usccString(8))
+    .map(([head, region, org]) => composeUscc(head, region, org));
 
 const withCharAt = (s: string, i: number, ch: string) => s.slice(0, i) + ch + s.slice(i + 1);
 

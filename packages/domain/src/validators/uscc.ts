@@ -33,6 +33,15 @@ export function orgCodeCheckChar(first8: string): string {
   return c === 10 ? 'X' : c === 11 ? '0' : String(c);
 }
 
+/**
+ * A code from its parts, both check characters computed: registration authority and kind (`91`
+ * an enterprise, `93` a cooperative), the 6-digit region, the 8-character organisation code body.
+ */
+export function composeUscc(head: string, region: string, orgBody: string): string {
+  const first17 = `${head}${region}${orgBody}${orgCodeCheckChar(orgBody)}`;
+  return first17 + usccCheckChar(first17);
+}
+
 const charsetIssue = (s: string): ValidationIssue => {
   const bad = [...new Set([...s].filter((c) => !USCC_CHARS.includes(c)))].join('');
   return issue(

@@ -6,6 +6,12 @@ import * as reserve from './0004-reserve.js';
 import * as disbursement from './0005-disbursement.js';
 import * as call from './0006-call.js';
 import * as expert from './0007-expert.js';
+import * as review from './0008-review.js';
+import * as attachment from './0009-attachment.js';
+import * as progressReport from './0010-progress-report.js';
+import * as firstAcceptance from './0011-first-acceptance.js';
+import * as referenceIndexes from './0012-reference-indexes.js';
+import * as metricIndexes from './0013-metric-indexes.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -19,6 +25,12 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0005-disbursement': disbursement,
   '0006-call': call,
   '0007-expert': expert,
+  '0008-review': review,
+  '0009-attachment': attachment,
+  '0010-progress-report': progressReport,
+  '0011-first-acceptance': firstAcceptance,
+  '0012-reference-indexes': referenceIndexes,
+  '0013-metric-indexes': metricIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

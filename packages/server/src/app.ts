@@ -24,6 +24,8 @@ import { JobRunner } from './jobs/runner.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerAuthRoutes } from './modules/auth/routes.js';
 import { registerJobRoutes } from './modules/jobs/routes.js';
+import { registerDashboardRoutes } from './modules/dashboards/routes.js';
+import { registerLedgerRoute } from './modules/projects/ledger.js';
 import { registerMetricRoutes } from './modules/metrics/routes.js';
 import { registerOrgRoutes } from './modules/orgs/routes.js';
 import { registerTownRoutes } from './modules/orgs/towns.js';
@@ -141,7 +143,9 @@ export async function buildApp(
   registerAuditRoutes(app, db);
   registerJobRoutes(app, db);
   registerMetricRoutes(app, db);
+  registerDashboardRoutes(app, db);
   for (const def of ENTITIES) registerCrud(app, deps, def);
+  registerLedgerRoute(app, deps);
 
   serveWeb(app, config.webDir);
   return { app, jobs, routes };

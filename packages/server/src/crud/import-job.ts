@@ -6,6 +6,7 @@ import {
   errorTitle,
   labelled,
   warningsOf,
+  writableFields,
   type EntityDef,
   type Lang,
 } from '@kjj/domain';
@@ -161,7 +162,8 @@ async function validateSheet(
     lang,
     (found) => {
       columns = found;
-      for (const [name, field] of Object.entries(def.fields)) {
+      // Fields the system writes (a workflow's state) are never in a file.
+      for (const [name, field] of writableFields(def)) {
         if (field.required && !found.some((c) => c.field === name)) {
           errors.push({
             row: 1,

@@ -11,15 +11,11 @@ import { actorOf, contextOf } from '../http/auth-hook.js';
 import { auditHistory } from './audit-history.query.js';
 import type { AppDeps } from './context.js';
 import { registerExcelRoutes } from './excel-routes.js';
+import { registerAttachmentRoutes } from './attachment-routes.js';
 import { registerWorkflowRoutes } from './workflow-routes.js';
 import { resolveSubtree } from './org-filter.js';
+import { idParams } from './params.js';
 
-export const idParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^\d{1,15}$/)
-    .transform(Number),
-});
 const versionQuery = z.strictObject({
   version: z
     .string()
@@ -79,6 +75,7 @@ export function registerCrud(app: FastifyInstance, deps: AppDeps, def: EntityDef
 
   registerExcelRoutes(app, deps, def);
   if (def.workflow) registerWorkflowRoutes(app, deps, def);
+  if (def.attachments) registerAttachmentRoutes(app, deps, def);
 
   r.get(
     `${base}/:id`,

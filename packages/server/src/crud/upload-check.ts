@@ -1,6 +1,4 @@
-import { AppError, type Lang } from '@kjj/domain';
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+import { AppError, ATTACHMENT_TYPES, extensionOf, type Lang } from '@kjj/domain';
 
 /**
  * An import must be a plain .xlsx: the right extension and a zip container. Macro-enabled
@@ -8,7 +6,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
  */
 export function checkUpload(name: string, bytes: Uint8Array, lang: Lang): void {
   const zh = lang === 'zh';
-  const extension = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase();
+  const extension = extensionOf(name);
   const refuse = (zhReason: string, enReason: string) => {
     throw new AppError('INVALID_FILE', { reason: zh ? zhReason : enReason });
   };
@@ -17,6 +15,6 @@ export function checkUpload(name: string, bytes: Uint8Array, lang: Lang): void {
   if (extension === 'xls') refuse('请另存为 .xlsx 格式后再导入', 'save the file as .xlsx first');
   if (extension !== 'xlsx') refuse('只接受 .xlsx 文件', 'only .xlsx files are accepted');
   if (bytes.length === 0) refuse('文件为空', 'the file is empty');
-  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b))
+  if (!ATTACHMENT_TYPES.xlsx!.magic.every((b, i) => bytes[i] === b))
     refuse('文件内容不是 xlsx 格式', 'the content is not an xlsx file');
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actionSchema, outputSchema, type EntityDef } from '@kjj/domain';
+import { actionSchema, outputSchema, routeActions, type EntityDef } from '@kjj/domain';
 import { scoped } from '../db/entity-repo.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import { workflowRepo } from '../db/workflow-repo.js';
 import { actorOf, contextOf } from '../http/auth-hook.js';
 import type { AppDeps } from './context.js';
-import { idParams } from './register.js';
+import { idParams } from './params.js';
 
 /**
  * One route per lifecycle action, each with its own permission and input schema (so OpenAPI
@@ -22,7 +22,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: AppDeps, def:
   const r = app.withTypeProvider<ZodTypeProvider>();
   const output = outputSchema(def);
 
-  for (const action of workflow.actions) {
+  for (const action of routeActions(workflow)) {
     r.post(
       `${base}/actions/${action.name}`,
       {

@@ -5,7 +5,14 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { columnsOf, decodeRow, type ApiRow } from './entity-rows.js';
 import { contains } from './like.js';
 import { listPlan, type ListPlan } from './list-plan.js';
-import { narrowToOrgs, resolveScope, subtreeIds, whereScope, type ScopeFilter } from './scope.js';
+import {
+  narrowToOrgs,
+  resolveScope,
+  scopeOptionsOf,
+  subtreeIds,
+  whereScope,
+  type ScopeFilter,
+} from './scope.js';
 import type { Dialect } from './types.js';
 
 /** Parsed list/export parameters (already validated by the definition's zod schema). */
@@ -96,7 +103,12 @@ function applyFilters(query: AnyQuery, opts: QueryOptions, plan: ListPlan): AnyQ
 
 /** The caller's scope, narrowed to the org switcher's subtree when one is chosen. */
 export async function effectiveScope(db: Kysely<any>, opts: QueryOptions): Promise<ScopeFilter> {
-  const filter = await resolveScope(db, opts.actor, opts.scope, { sharedDown: opts.def.sharedDown === true });
+  const filter = await resolveScope(
+    db,
+    opts.actor,
+    opts.scope,
+    scopeOptionsOf(opts.def, opts.def.permissions.read),
+  );
   return opts.subtreePath === undefined
     ? filter
     : narrowToOrgs(filter, await subtreeIds(db, opts.subtreePath));

@@ -3,7 +3,8 @@ import {
   AppError,
   diffOf,
   entityByName,
-  isReadPermission,
+  enumLabel,
+  isEditable,
   labelled,
   warningsOf,
   type EntityDef,
@@ -21,7 +22,7 @@ import {
   type ApiRow,
 } from './entity-rows.js';
 import { checkRowRules } from './row-rules.js';
-import { allowsPlacement, resolveScope, scopeWhere } from './scope.js';
+import { allowsPlacement, resolveScope, scopeOptionsOf, scopeWhere } from './scope.js';
 import type { Dialect } from './types.js';
 import type { Work } from './unit-of-work.js';
 
@@ -34,6 +35,10 @@ type Overrides = Record<string, { code: string; reason: string; by: number; at: 
 export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: EntityDef, lang: Lang = 'zh') {
   const notFound = () => new AppError('NOT_FOUND', { entity: def.label[lang] });
 
+  /** The actor's scope for one permission on this entity, as a WHERE condition. */
+  const scopeOf = (executor: AnyDb, permission: string) =>
+    scopeWhere(executor, actor, scopeFor(actor, permission), def.table, scopeOptionsOf(def, permission));
+
   async function find(
     executor: AnyDb,
     id: number,
@@ -44,11 +49,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
       .selectFrom(def.table)
       .select(columnsOf(def))
       .where(`${def.table}.id`, '=', id)
-      .where(
-        await scopeWhere(executor, actor, scopeFor(actor, permission), def.table, {
-          sharedDown: def.sharedDown === true && isReadPermission(permission),
-        }),
-      );
+      .where(await scopeOf(executor, permission));
     if (deleted === 'live') q = q.where(`${def.table}.deletedAt`, 'is', null);
     if (deleted === 'deleted') q = q.where(`${def.table}.deletedAt`, 'is not', null);
     const row = await q.executeTakeFirst();
@@ -157,11 +158,17 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         .select('id')
         .where('id', '=', values[name]);
       if (targetDef)
-        q = q.where('deletedAt', 'is', null).where(
-          await scopeWhere(tx, actor, scopeFor(actor, targetDef.permissions.read), targetDef.table, {
-            sharedDown: targetDef.sharedDown === true,
-          }),
-        );
+        q = q
+          .where('deletedAt', 'is', null)
+          .where(
+            await scopeWhere(
+              tx,
+              actor,
+              scopeFor(actor, targetDef.permissions.read),
+              targetDef.table,
+              scopeOptionsOf(targetDef, targetDef.permissions.read),
+            ),
+          );
       const target = await q.executeTakeFirst();
       if (!target) {
         const label = field.label[lang];
@@ -189,6 +196,17 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
     return Object.fromEntries(
       Object.entries(reasons).map(([field, r]) => [field, { ...r, by: actor.userId ?? 0, at }]),
     );
+  }
+
+  /** Past its editable states a record changes only through its actions (RECORD_LOCKED). */
+  function assertEditable(row: ApiRow): void {
+    const workflow = def.workflow;
+    if (!workflow || isEditable(workflow, row)) return;
+    const state = row[workflow.field] as string;
+    throw new AppError('RECORD_LOCKED', {
+      entity: def.label[lang],
+      state: enumLabel(workflow.states, state, lang),
+    });
   }
 
   /** New rows start in their workflow's initial state, whatever the input says. */
@@ -240,7 +258,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         .returning('id')
         .executeTakeFirstOrThrow();
       const row = await reread(tx, Number(inserted.id), def.permissions.create);
-      await checkRowRules(tx, def, row, lang);
+      await checkRowRules(tx, dialect, def, row, lang);
       work.audit({
         action: `${def.name}.create`,
         entity: def.name,
@@ -262,11 +280,13 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         overrides: Record<string, { code: string; reason: string }>;
       }[],
       placement: { orgId: number; sectionId: number | null },
+      /** Rows created as the effect of another action (a draw's score sheets) check that action's scope. */
+      permission = def.permissions.create,
     ): Promise<number> {
       const tx = work.tx as unknown as AnyDb;
       await assertPlacement(tx, placement.orgId, placement.sectionId);
       let created = 0;
-      const scope = await scopeWhere(tx, actor, scopeFor(actor, def.permissions.create), def.table);
+      const scope = await scopeOf(tx, permission);
       for (let i = 0; i < rows.length; i += BULK_CHUNK) {
         const chunk = rows.slice(i, i + BULK_CHUNK);
         const now = nowIso();
@@ -297,7 +317,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         if (Number(visible.n) !== ids.length) throw new AppError('FORBIDDEN');
         for (const raw of inserted) {
           const row = decodeRow(def, raw);
-          await checkRowRules(tx, def, row, lang);
+          await checkRowRules(tx, dialect, def, row, lang);
           created += 1;
           work.audit({
             action: `${def.name}.create`,
@@ -322,6 +342,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
       if (!before) throw notFound();
       if (before.version !== input.version)
         throw new AppError('CONFLICT_STALE_VERSION', {}, [], { currentVersion: before.version });
+      assertEditable(before);
       const values = fieldValues(input);
       const sectionId =
         input.sectionId === undefined
@@ -351,11 +372,11 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         .where('id', '=', id)
         .where('version', '=', input.version)
         .where('deletedAt', 'is', null)
-        .where(await scopeWhere(tx, actor, scopeFor(actor, def.permissions.update), def.table))
+        .where(await scopeOf(tx, def.permissions.update))
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new AppError('CONFLICT_STALE_VERSION');
       const after = await reread(tx, id, def.permissions.update);
-      await checkRowRules(tx, def, after, lang);
+      await checkRowRules(tx, dialect, def, after, lang);
       work.audit({
         action: `${def.name}.update`,
         entity: def.name,
@@ -372,6 +393,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
       if (!before) throw notFound();
       if (before.version !== version)
         throw new AppError('CONFLICT_STALE_VERSION', {}, [], { currentVersion: before.version });
+      assertEditable(before);
       const result = await tx
         .updateTable(def.table)
         .set({
@@ -383,7 +405,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         })
         .where('id', '=', id)
         .where('version', '=', version)
-        .where(await scopeWhere(tx, actor, scopeFor(actor, def.permissions.delete), def.table))
+        .where(await scopeOf(tx, def.permissions.delete))
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new AppError('CONFLICT_STALE_VERSION');
       work.audit({
@@ -410,10 +432,10 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
           updatedAt: nowIso(),
         })
         .where('id', '=', id)
-        .where(await scopeWhere(tx, actor, scopeFor(actor, def.permissions.delete), def.table))
+        .where(await scopeOf(tx, def.permissions.delete))
         .execute();
       const after = await reread(tx, id, def.permissions.delete);
-      await checkRowRules(tx, def, after, lang);
+      await checkRowRules(tx, dialect, def, after, lang);
       work.audit({
         action: `${def.name}.restore`,
         entity: def.name,

@@ -1,23 +1,30 @@
 import type { Kysely } from 'kysely';
 import { AppError, committedFen, formatMoney, type EntityDef, type FieldError, type Lang } from '@kjj/domain';
 import type { ApiRow } from './entity-rows.js';
+import type { Dialect } from './types.js';
 
 /**
  * Rules that span rows (the domain's definitions cannot read the database). Each runs inside the
  * writing transaction after the row is written, so it sees the new state and a refusal rolls the
  * whole write back.
  */
-type RowRule = (tx: Kysely<any>, row: ApiRow, lang: Lang) => Promise<FieldError[]>;
+type RowRule = (tx: Kysely<any>, row: ApiRow, lang: Lang, dialect: Dialect) => Promise<FieldError[]>;
 
 const wan = (fen: number) => `${formatMoney(fen, 'wan')}万元`;
 
-/** R-P1: a project's tranches (all but the cancelled) never exceed its approved grant. */
-const tranchesWithinGrant: RowRule = async (tx, row, lang) => {
-  const project = await tx
+/**
+ * R-P1: a project's tranches (all but the cancelled) never exceed its approved grant. On
+ * PostgreSQL the project row is locked first, so two tranches written at once are summed one
+ * after the other (SQLite has one writer at a time anyway). NO KEY UPDATE, because inserting the
+ * tranche already holds the row's KEY SHARE lock (its foreign key): FOR UPDATE would deadlock.
+ */
+const tranchesWithinGrant: RowRule = async (tx, row, lang, dialect) => {
+  let query = tx
     .selectFrom('project')
     .select(['fiscalApprovedFen', 'approvedAt'])
-    .where('id', '=', row.projectId as number)
-    .executeTakeFirst();
+    .where('id', '=', row.projectId as number);
+  if (dialect === 'postgres') query = query.forNoKeyUpdate();
+  const project = await query.executeTakeFirst();
   if (!project?.approvedAt)
     return [
       {
@@ -60,13 +67,32 @@ const deadlineAfterPublishing: RowRule = async (_, row, lang) =>
         },
       ];
 
+/** A project cannot be planned to end before it starts. */
+const endAfterStart: RowRule = async (_, row, lang) =>
+  !row.plannedStart || !row.plannedEnd || (row.plannedEnd as string) >= (row.plannedStart as string)
+    ? []
+    : [
+        {
+          path: 'plannedEnd',
+          code: 'END_BEFORE_START',
+          message: lang === 'zh' ? '计划结束日期不能早于计划开始日期' : 'The planned end is before the start',
+        },
+      ];
+
 const RULES: Record<string, RowRule[]> = {
   disbursement: [tranchesWithinGrant],
   call: [deadlineAfterPublishing],
+  project: [endAfterStart],
 };
 
-export async function checkRowRules(tx: Kysely<any>, def: EntityDef, row: ApiRow, lang: Lang): Promise<void> {
+export async function checkRowRules(
+  tx: Kysely<any>,
+  dialect: Dialect,
+  def: EntityDef,
+  row: ApiRow,
+  lang: Lang,
+): Promise<void> {
   const errors: FieldError[] = [];
-  for (const rule of RULES[def.name] ?? []) errors.push(...(await rule(tx, row, lang)));
+  for (const rule of RULES[def.name] ?? []) errors.push(...(await rule(tx, row, lang, dialect)));
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
 }

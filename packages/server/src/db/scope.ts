@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { DataScope } from '@kjj/domain';
+import { isReadPermission, type DataScope } from '@kjj/domain';
 import type { Actor } from '../auth/actor.js';
 
 /** Upper bound of a path prefix range: '/430000/' → '/4300000' ('0' follows '/' in ASCII). */
@@ -14,7 +14,7 @@ export type ScopeFilter =
   | { kind: 'none' }
   | { kind: 'orgs'; ids: number[] }
   | { kind: 'section'; orgId: number; sectionId: number; sharedOrgs?: number[] }
-  | { kind: 'self'; userId: number; sharedOrgs?: number[] };
+  | { kind: 'self'; userId: number; sharedOrgs?: number[]; assignee?: string };
 
 /** Ids of the orgs above a path ('/430000/431200/431223/' → the province's and the city's). */
 async function ancestorIds(db: Kysely<any>, path: string): Promise<number[]> {
@@ -48,14 +48,31 @@ export async function subtreeIds(db: Kysely<any>, path: string): Promise<number[
   return rows.map((r) => Number(r.id));
 }
 
+export interface ScopeOptions {
+  /** The entity's rows are shared down the tree (applies to reads only). */
+  sharedDown?: boolean;
+  /** Column of the user a row is assigned to: "own records" also reaches those rows. */
+  assignee?: string;
+}
+
+/** What an entity's definition adds to the scope of one permission. */
+export const scopeOptionsOf = (
+  def: { sharedDown?: boolean; assignee?: string },
+  permission: string,
+): ScopeOptions => ({
+  sharedDown: def.sharedDown === true && isReadPermission(permission),
+  assignee: def.assignee,
+});
+
 /** The one place an actor's data scope is worked out; closed by default (no grant → no rows). */
 export async function resolveScope(
   db: Kysely<any>,
   actor: Actor,
   scope: DataScope | undefined,
-  opts: { sharedDown?: boolean } = {},
+  opts: ScopeOptions = {},
 ): Promise<ScopeFilter> {
-  const base = await baseScope(db, actor, scope);
+  let base = await baseScope(db, actor, scope);
+  if (base.kind === 'self' && opts.assignee) base = { ...base, assignee: opts.assignee };
   return opts.sharedDown ? withSharedDown(db, actor, base) : base;
 }
 
@@ -123,8 +140,11 @@ export function whereScope(
         return orShared(
           eb.and([eb(org, '=', filter.orgId), eb(eb.ref(`${table}.sectionId`), '=', filter.sectionId)]),
         );
-      case 'self':
-        return orShared(eb(eb.ref(`${table}.createdBy`), '=', filter.userId));
+      case 'self': {
+        const own = eb(eb.ref(`${table}.createdBy`), '=', filter.userId);
+        const assigned = filter.assignee && eb(eb.ref(`${table}.${filter.assignee}`), '=', filter.userId);
+        return orShared(assigned ? eb.or([own, assigned]) : own);
+      }
     }
     function orShared(own: Expression<SqlBool>): Expression<SqlBool> {
       const shared = 'sharedOrgs' in filter ? filter.sharedOrgs : undefined;
@@ -139,7 +159,7 @@ export async function scopeWhere(
   actor: Actor,
   scope: DataScope | undefined,
   table: string,
-  opts: { sharedDown?: boolean } = {},
+  opts: ScopeOptions = {},
 ) {
   return whereScope(await resolveScope(db, actor, scope, opts), table);
 }

@@ -159,7 +159,30 @@ export interface AppSettingTable {
   value: string;
 }
 
+/** A document attached to a business row; its bytes live once per checksum in `attachment_blob`. */
+export interface AttachmentTable {
+  id: Generated<number>;
+  entity: string;
+  rowId: number;
+  orgId: number;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdBy: number | null;
+  createdAt: string;
+  deletedAt: string | null;
+  deletedBy: number | null;
+}
+
+export interface AttachmentBlobTable {
+  sha256: string;
+  bytes: Uint8Array;
+}
+
 export interface CoreDB {
+  attachment: AttachmentTable;
+  attachmentBlob: AttachmentBlobTable;
   appSetting: AppSettingTable;
   org: OrgTable;
   town: TownTable;

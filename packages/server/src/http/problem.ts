@@ -131,7 +131,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
         problemOf('BAD_REQUEST', lang, id, { params: { reason: BAD_REQUEST_REASON[lang] } }),
       );
     }
-    if (isDatabaseDown(error)) {
+    if (isRetryable(error)) {
       request.log.error({ err: error }, 'database unavailable');
       return sendProblem(reply, problemOf('SERVICE_UNAVAILABLE', lang, id), { 'retry-after': '5' });
     }
@@ -144,8 +144,11 @@ export function installProblemHandlers(app: FastifyInstance): void {
   );
 }
 
-/** Errors that mean "the database is not answering", which a retry later can fix. */
-function isDatabaseDown(error: Error): boolean {
+/**
+ * Errors a retry later can fix: the database is not answering, or it chose this transaction as
+ * the victim of a deadlock or a serialization conflict.
+ */
+function isRetryable(error: Error): boolean {
   const code = (error as { code?: string }).code ?? '';
   return (
     [
@@ -155,6 +158,8 @@ function isDatabaseDown(error: Error): boolean {
       'EPIPE',
       '57P01',
       '57P03',
+      '40P01',
+      '40001',
       '08006',
       '08001',
       '08003',

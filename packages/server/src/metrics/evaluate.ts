@@ -11,6 +11,7 @@ import {
   type Period,
 } from '@kjj/domain';
 import { scopeFor, type Actor } from '../auth/actor.js';
+import { dialectOfDb } from '../db/dialect.js';
 import { narrowToOrgs, resolveScope, subtreeIds, whereScope } from '../db/scope.js';
 
 export interface MetricQuery {
@@ -44,12 +45,21 @@ function condition(eb: ExpressionBuilder<any, any>, table: string, c: Condition,
  * read scope of the metric's entity, so a figure never includes rows its reader could not list.
  */
 export function metricEvaluator(db: Kysely<any>, actor: Actor) {
-  async function count(metric: CountMetric, query: MetricQuery): Promise<number> {
+  // One evaluator serves one request: a dashboard asks for many figures over the same few org
+  // subtrees and entities, so their scopes are worked out once.
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    if (!memo.has(key)) memo.set(key, make());
+    return memo.get(key) as Promise<T>;
+  };
+
+  /** The metric's rows in scope and period, as a query to aggregate. */
+  async function rowsOf(metric: CountMetric, query: MetricQuery) {
     const def = entityByName(metric.entity);
     if (!def) throw new Error(`metric ${metric.id}: unknown entity ${metric.entity}`);
     const scope = narrowToOrgs(
-      await resolveScope(db, actor, scopeFor(actor, def.permissions.read)),
-      await subtreeIds(db, query.orgPath),
+      await once(`scope:${def.name}`, () => resolveScope(db, actor, scopeFor(actor, def.permissions.read))),
+      await once(`subtree:${query.orgPath}`, () => subtreeIds(db, query.orgPath)),
     );
     const table = def.table;
     let q = db
@@ -62,16 +72,40 @@ export function metricEvaluator(db: Kysely<any>, actor: Actor) {
         throw new AppError('BAD_REQUEST', { reason: `${metric.id} 不支持按 ${name} 统计` });
       q = q.where(`${table}.${name}`, '=', value);
     }
-    const row = await q
-      .select(
-        'sum' in metric.measure
-          ? sql<string | number | null>`coalesce(sum(${sql.ref(`${table}.${metric.measure.sum}`)}), 0)`.as(
-              'v',
-            )
-          : sql<string | number>`count(*)`.as('v'),
-      )
-      .executeTakeFirstOrThrow();
+    const measure =
+      'sum' in metric.measure
+        ? sql<string | number | null>`coalesce(sum(${sql.ref(`${table}.${metric.measure.sum}`)}), 0)`
+        : sql<string | number>`count(*)`;
+    return { q, table, measure };
+  }
+
+  async function count(metric: CountMetric, query: MetricQuery): Promise<number> {
+    const { q, measure } = await rowsOf(metric, query);
+    const row = await q.select(measure.as('v')).executeTakeFirstOrThrow();
     return Number(row.v);
+  }
+
+  /**
+   * One figure per group in a single query: by one of the metric's parameters, by owning org, or
+   * by the year of the date the metric counts by (for a trend over a multi-year period).
+   */
+  async function countBy(metric: CountMetric, query: MetricQuery, by: string): Promise<Map<string, number>> {
+    const { q, table, measure } = await rowsOf(metric, query);
+    const dated = metric.where.find((c) => 'within' in c)?.field;
+    let key;
+    if (by === 'orgId') key = sql.ref(`${table}.orgId`);
+    else if (by === 'year' && dated)
+      key =
+        dialectOfDb(db) === 'postgres'
+          ? sql`to_char(${sql.ref(`${table}.${dated}`)}, 'YYYY')`
+          : sql`substr(${sql.ref(`${table}.${dated}`)}, 1, 4)`;
+    else if (metric.params.includes(by)) key = sql.ref(`${table}.${by}`);
+    else throw new AppError('BAD_REQUEST', { reason: `${metric.id} 不支持按 ${by} 分组` });
+    const rows = await q
+      .select([key.as('k'), measure.as('v')])
+      .groupBy(key)
+      .execute();
+    return new Map(rows.map((r) => [String(r.k), Number(r.v)]));
   }
 
   async function evaluate(metric: MetricDef, query: MetricQuery): Promise<MetricValue> {
@@ -89,7 +123,14 @@ export function metricEvaluator(db: Kysely<any>, actor: Actor) {
     };
   }
 
-  return { evaluate: (id: string, query: MetricQuery) => evaluate(byId(id), query) };
+  return {
+    evaluate: (id: string, query: MetricQuery) => evaluate(byId(id), query),
+    evaluateBy: (id: string, query: MetricQuery, by: 'orgId' | 'year' | string) => {
+      const metric = byId(id);
+      if (isRatio(metric)) throw new AppError('BAD_REQUEST', { reason: `${id} 是比率，不能分组` });
+      return countBy(metric, query, by);
+    },
+  };
 }
 
 function byId(id: string): MetricDef {

@@ -5,14 +5,7 @@ import { testDatabases } from '../support/databases.js';
 for (const kind of testDatabases()) {
   describe(`${kind.name}: administration within scope`, () => {
     let t: TestApp;
-    const orgId = async (division: string) =>
-      (
-        await t.db.db
-          .selectFrom('org')
-          .select('id')
-          .where('divisionCode', '=', division)
-          .executeTakeFirstOrThrow()
-      ).id;
+    const orgId = (division: string) => t.orgIdOf(division);
     beforeAll(async () => {
       t = await testApp(await kind.fresh());
     });

@@ -228,13 +228,7 @@ for (const kind of testDatabases()) {
 
     it('rejects short, simple or username-bearing passwords and accepts a strong one', async () => {
       const admin = await t.as('hh_admin');
-      const orgId = (
-        await t.db.db
-          .selectFrom('org')
-          .select('id')
-          .where('divisionCode', '=', '431223')
-          .executeTakeFirstOrThrow()
-      ).id;
+      const orgId = await t.orgIdOf('431223');
       const base = { username: 'cx_newbie', name: '新同事', orgId, roleIds: [] as number[] };
       for (const password of ['Ab1!', 'alllowercase1', 'Xcx_newbie1!']) {
         const res = await admin.post('/api/v1/users', { ...base, password });

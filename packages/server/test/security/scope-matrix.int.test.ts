@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ENTITIES, type EntityDef } from '@kjj/domain';
+import { ENTITIES, isEditable, routeActions, type EntityDef } from '@kjj/domain';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../../src/demo/seed.js';
 import { testApp, type Client, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 import { makeXlsx, multipart, readXlsx } from '../support/xlsx.js';
 import { actionInput } from '../support/values.js';
 import { covers, grantOf, type Placement } from './scope-oracle.js';
+
+const PDF = Buffer.from('%PDF-1.4\n% 矩阵测试\n%%EOF\n');
 
 /** Demo rows in four places: two sections of 辰溪县, and two other counties. */
 const PLACES: (Placement & { key: string })[] = [
@@ -28,7 +31,10 @@ type Kind =
   | 'update'
   | 'delete'
   | 'restore'
-  | 'action';
+  | 'action'
+  | 'attach'
+  | 'download'
+  | 'detach';
 
 /** Every entity route must be one of these; a new kind of route fails the suite until it is covered. */
 function classify(def: EntityDef, method: string, url: string): Kind | undefined {
@@ -45,9 +51,18 @@ function classify(def: EntityDef, method: string, url: string): Kind | undefined
     [`DELETE ${base}/:id`]: 'delete',
     [`POST ${base}/:id/restore`]: 'restore',
   };
+  if (def.attachments) {
+    table[`GET ${base}/:id/attachments`] = 'get';
+    table[`POST ${base}/:id/attachments`] = 'attach';
+    table[`GET ${base}/:id/attachments/:attachmentId`] = 'download';
+    table[`DELETE ${base}/:id/attachments/:attachmentId`] = 'detach';
+  }
+  // A project's funding ledger is read like the project itself.
+  if (def.name === 'project') table[`GET ${base}/:id/ledger`] = 'get';
   if (def.workflow) {
     table[`GET ${base}/:id/timeline`] = 'timeline';
-    for (const action of def.workflow.actions) table[`POST ${base}/:id/actions/${action.name}`] = 'action';
+    for (const action of routeActions(def.workflow))
+      table[`POST ${base}/:id/actions/${action.name}`] = 'action';
   }
   return table[`${method} ${url}`];
 }
@@ -68,9 +83,7 @@ for (const kind of testDatabases()) {
     });
     afterAll(() => t.close());
 
-    const orgIdOf = async (division: string) =>
-      (await db.selectFrom('org').select('id').where('divisionCode', '=', division).executeTakeFirstOrThrow())
-        .id as number;
+    const orgIdOf = (division: string) => t.orgIdOf(division);
 
     async function targetsOf(def: EntityDef): Promise<Target[]> {
       const targets: Target[] = [];
@@ -79,7 +92,8 @@ for (const kind of testDatabases()) {
           .selectFrom(def.table)
           .innerJoin('org as o', 'o.id', `${def.table}.orgId`)
           .innerJoin('org as s', 's.id', `${def.table}.sectionId`)
-          .select([`${def.table}.id`, `${def.table}.${def.display} as title`])
+          .leftJoin('userAccount as u', 'u.id', `${def.table}.${def.assignee ?? 'createdBy'}`)
+          .select([`${def.table}.id`, `${def.table}.${def.display} as title`, 'u.username as assignee'])
           .where('o.divisionCode', '=', place.division)
           .where('s.fullName', '=', place.section)
           .where(`${def.table}.deletedAt`, 'is', null)
@@ -87,7 +101,12 @@ for (const kind of testDatabases()) {
           .limit(1)
           .executeTakeFirst();
         if (!row) throw new Error(`the demo data has no ${def.name} in ${place.key}; the matrix needs one`);
-        targets.push({ ...place, id: Number(row.id), name: String(row.title) });
+        targets.push({
+          ...place,
+          id: Number(row.id),
+          name: String(row.title),
+          assignee: def.assignee ? (row.assignee as string | null) : null,
+        });
       }
       return targets;
     }
@@ -104,6 +123,43 @@ for (const kind of testDatabases()) {
         .where('id', '=', like.id)
         .executeTakeFirstOrThrow();
       return Object.fromEntries(names.map((n) => [n, Number(row[n])]));
+    }
+
+    /** A document on the row, written straight into the tables (the routes under test read and remove it). */
+    async function attachmentOn(def: EntityDef, target: Target): Promise<number> {
+      const sha256 = createHash('sha256').update(PDF).digest('hex');
+      const blob = await db
+        .selectFrom('attachmentBlob')
+        .select('sha256')
+        .where('sha256', '=', sha256)
+        .executeTakeFirst();
+      if (!blob) await db.insertInto('attachmentBlob').values({ sha256, bytes: PDF }).execute();
+      const row = await db
+        .insertInto('attachment')
+        .values({
+          entity: def.name,
+          rowId: target.id,
+          orgId: await orgIdOf(target.division),
+          fileName: '矩阵测试.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: PDF.length,
+          sha256,
+          createdAt: new Date().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    }
+
+    /** Past its editable states a row answers 409 RECORD_LOCKED to those allowed to change it. */
+    async function lockedNow(def: EntityDef, id: number): Promise<boolean> {
+      if (!def.workflow?.editableIn) return false;
+      const row = await db
+        .selectFrom(def.table)
+        .select(def.workflow.field)
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return !isEditable(def.workflow, row);
     }
 
     const version = async (def: EntityDef, id: number) =>
@@ -130,7 +186,12 @@ for (const kind of testDatabases()) {
       );
       expect(unclassified).toEqual([]);
       const expected = ENTITIES.reduce(
-        (n, d) => n + 10 + (d.workflow ? d.workflow.actions.length + 1 : 0),
+        (n, d) =>
+          n +
+          10 +
+          (d.workflow ? routeActions(d.workflow).length + 1 : 0) +
+          (d.name === 'project' ? 1 : 0) +
+          (d.attachments ? 4 : 0),
         0,
       );
       expect(entityRoutes.length).toBe(expected);
@@ -217,18 +278,30 @@ for (const kind of testDatabases()) {
           const scope = scopeOf('update');
           for (const target of targets) {
             const before = await version(def, target.id);
-            // A real change (an unchanged update writes nothing): toggle a trailing mark on the name.
-            const renamed = target.name.endsWith('·') ? target.name.slice(0, -1) : `${target.name}·`;
-            const res = await client.patch(`${base}/${target.id}`, {
-              version: before,
-              [def.display]: renamed,
-            });
+            // A real change (an unchanged update writes nothing): toggle a trailing mark on a text
+            // field people may write, the display field unless the system writes it.
+            const field = def.fields[def.display]?.readOnly
+              ? (Object.entries(def.fields).find(([, f]) => f.kind === 'text' && !f.readOnly)?.[0] ??
+                def.display)
+              : def.display;
+            const current = String(
+              (
+                await db
+                  .selectFrom(def.table)
+                  .select(field)
+                  .where('id', '=', target.id)
+                  .executeTakeFirstOrThrow()
+              )[field],
+            );
+            const renamed = current.endsWith('·') ? current.slice(0, -1) : `${current}·`;
+            const res = await client.patch(`${base}/${target.id}`, { version: before, [field]: renamed });
             const allowed = covers(scope, account, target);
+            const locked = await lockedNow(def, target.id);
             expect(res.statusCode, where(target, 'update')).toBe(
-              scope === undefined ? 403 : allowed ? 200 : 404,
+              scope === undefined ? 403 : allowed ? (locked ? 409 : 200) : 404,
             );
             expect(await version(def, target.id), where(target, 'update leaves version')).toBe(
-              allowed ? before + 1 : before,
+              allowed && !locked ? before + 1 : before,
             );
           }
           return;
@@ -238,8 +311,9 @@ for (const kind of testDatabases()) {
           for (const target of targets) {
             const res = await client.delete(`${base}/${target.id}?version=${await version(def, target.id)}`);
             const allowed = covers(scope, account, target);
+            const locked = await lockedNow(def, target.id);
             expect(res.statusCode, where(target, 'delete')).toBe(
-              scope === undefined ? 403 : allowed ? 204 : 404,
+              scope === undefined ? 403 : allowed ? (locked ? 409 : 204) : 404,
             );
             await setDeleted(def, target.id, false);
           }
@@ -271,9 +345,44 @@ for (const kind of testDatabases()) {
             const allowed = covers(scope, account, target);
             if (scope === undefined) expect(res.statusCode, where(target, name)).toBe(403);
             else if (!allowed) expect(res.statusCode, where(target, name)).toBe(404);
+            else if (res.statusCode === 400)
+              // Inputs checked against the row (a score sheet's number of criteria) come after scope.
+              expect(
+                res.json<{ errors: { code: string }[] }>().errors.map((e) => e.code),
+                where(target, `${name}: ${res.body}`),
+              ).toEqual(expect.arrayContaining(['INVALID_VALUE']));
             else expect([200, 409], where(target, `${name}: ${res.body}`)).toContain(res.statusCode);
             if (!allowed)
               expect(await version(def, target.id), where(target, `${name} leaves version`)).toBe(before);
+          }
+          return;
+        }
+        case 'attach': {
+          const scope = scopeOf('update');
+          for (const target of targets) {
+            const res = await client.request({
+              method: 'POST',
+              url: url.replace(':id', String(target.id)),
+              ...multipart('矩阵.pdf', PDF, 'application/pdf'),
+            });
+            expect(res.statusCode, where(target, `attach: ${res.body}`)).toBe(
+              scope === undefined ? 403 : covers(scope, account, target) ? 201 : 404,
+            );
+          }
+          return;
+        }
+        case 'download':
+        case 'detach': {
+          const scope = scopeOf(kind === 'download' ? 'read' : 'update');
+          for (const target of targets) {
+            const attachmentId = await attachmentOn(def, target);
+            const path = url.replace(':id', String(target.id)).replace(':attachmentId', String(attachmentId));
+            const res = kind === 'download' ? await client.get(path) : await client.delete(path);
+            const allowed = covers(scope, account, target);
+            expect(res.statusCode, where(target, kind)).toBe(
+              scope === undefined ? 403 : allowed ? (kind === 'download' ? 200 : 204) : 404,
+            );
+            if (kind === 'download' && allowed) expect(res.rawPayload.equals(PDF)).toBe(true);
           }
           return;
         }

@@ -5,6 +5,8 @@ import type { DemoAccount } from '../../src/demo/seed.js';
 export interface Placement {
   division: string;
   section: string | null;
+  /** Username of the user the row is assigned to (entities with an assignee). */
+  assignee?: string | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export function isWithin(division: string, ancestor: string): boolean {
   return false;
 }
 
-/** Rows seeded by the system (createdBy null), so `self` never covers them. */
+/** Rows seeded by the system (createdBy null): `self` covers only rows assigned to the account. */
 export function covers(scope: DataScope | undefined, account: DemoAccount, row: Placement): boolean {
   switch (scope) {
     case 'all':
@@ -36,6 +38,7 @@ export function covers(scope: DataScope | undefined, account: DemoAccount, row: 
     case 'section':
       return row.division === account.division && row.section !== null && row.section === account.section;
     case 'self':
+      return row.assignee !== undefined && row.assignee !== null && row.assignee === account.username;
     case undefined:
       return false;
   }

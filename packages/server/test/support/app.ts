@@ -25,6 +25,8 @@ export interface TestApp {
   as: (username: string, password?: string) => Promise<Client>;
   /** A client with no session at all. */
   anonymous: () => Client;
+  /** The id of the bureau of a division code (431223 → 辰溪县科技局). */
+  orgIdOf: (division: string) => Promise<number>;
   close: () => Promise<void>;
 }
 
@@ -76,6 +78,16 @@ export async function testApp(
     config,
     routes,
     anonymous: () => clientFor(app, 'anonymous', null, null),
+    orgIdOf: async (division) =>
+      Number(
+        (
+          await db.db
+            .selectFrom('org')
+            .select('id')
+            .where('divisionCode', '=', division)
+            .executeTakeFirstOrThrow()
+        ).id,
+      ),
     as: async (username, password = DEMO_PASSWORD) => {
       const key = `${username}:${password}`;
       const known = sessions.get(key);

@@ -1,13 +1,18 @@
-import { orgCodeCheckChar, usccCheckChar, type ActionDef } from '@kjj/domain';
+import { composeUscc, residentIdCheckChar, type ActionDef } from '@kjj/domain';
 
 let serial = 0;
 
 /** A fresh credit code of 辰溪县 (or another region) with both check characters right. */
 export function validUscc(region = '431223'): string {
   serial += 1;
-  const orgCode = `MT${String(serial + Math.floor(Math.random() * 1e5)).padStart(6, '0')}`;
-  const first17 = `91${region}${orgCode}${orgCodeCheckChar(orgCode)}`;
-  return first17 + usccCheckChar(first17);
+  return composeUscc('91', region, `MT${String(serial + Math.floor(Math.random() * 1e5)).padStart(6, '0')}`);
+}
+
+/** A fresh resident ID of the region (born 1980, a serial in the sequence digits), check character right. */
+export function validResidentId(region = '431223'): string {
+  serial += 1;
+  const first17 = `${region}19800101${String(serial % 1000).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
 }
 
 /** A valid value for each field of an action's form (the smallest that passes its schema). */
@@ -34,6 +39,13 @@ export function actionInput(action: ActionDef): Record<string, unknown> {
         break;
       case 'bool':
         input[name] = true;
+        break;
+      case 'ref':
+        // Callers that need a real record (a review batch) replace it.
+        input[name] = 1;
+        break;
+      case 'list':
+        input[name] = [];
         break;
       default:
         throw new Error(`no sample for ${field.kind} input ${name}`);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@kjj/domain';
-import { idParams } from '../../crud/register.js';
+import { idParams } from '../../crud/params.js';
 import type { DB } from '../../db/types.js';
 import { actorOf } from '../../http/auth-hook.js';
 

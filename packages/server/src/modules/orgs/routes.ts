@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, checkDivisionCode, hasErrors, ORG_KINDS, type Lang } from '@kjj/domain';
 import { scopeFor, type Actor } from '../../auth/actor.js';
-import { idParams } from '../../crud/register.js';
+import { idParams } from '../../crud/params.js';
 import { nowIso } from '../../db/dialect.js';
 import { pathUpperBound } from '../../db/scope.js';
 import type { DB, Dialect, Executor } from '../../db/types.js';

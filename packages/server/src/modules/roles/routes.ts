@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, DATA_SCOPES, ENTITIES, permissionRegistry } from '@kjj/domain';
 import { can } from '../../auth/actor.js';
-import { idParams } from '../../crud/register.js';
+import { idParams } from '../../crud/params.js';
 import { nowIso } from '../../db/dialect.js';
 import type { DB, Dialect } from '../../db/types.js';
 import { inTransaction } from '../../db/unit-of-work.js';

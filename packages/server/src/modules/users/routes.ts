@@ -5,7 +5,7 @@ import { AppError, DATA_SCOPES, POSITIONS, USER_STATUSES, type DataScope, type L
 import { scopeFor, type Actor } from '../../auth/actor.js';
 import { hashPassword } from '../../auth/password.js';
 import { newSecret } from '../../auth/tokens.js';
-import { idParams } from '../../crud/register.js';
+import { idParams } from '../../crud/params.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
 import { nowIso } from '../../db/dialect.js';
 import { startsWith } from '../../db/like.js';

@@ -1,4 +1,4 @@
-import { orgCodeCheckChar, prng, USCC_CHARS, usccCheckChar } from '@kjj/domain';
+import { composeUscc, prng, USCC_CHARS } from '@kjj/domain';
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 
@@ -7,9 +7,7 @@ export function demoUscc(rand: () => number, region: string, cooperative: boolea
   const body = Array.from({ length: 6 }, () =>
     pick(rand, [...USCC_CHARS.slice(0, 10), ...'ABCDEFGHJKLMN']),
   ).join('');
-  const orgCode = `MA${body}`;
-  const first17 = `9${cooperative ? '3' : '1'}${region}${orgCode}${orgCodeCheckChar(orgCode)}`;
-  return first17 + usccCheckChar(first17);
+  return composeUscc(cooperative ? '93' : '91', region, `MA${body}`);
 }
 
 const BRANDS = [

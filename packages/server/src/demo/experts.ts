@@ -26,12 +26,20 @@ export async function seedExperts(
   work: Work,
   dialect: Dialect,
   actor: Actor,
-  placement: { orgId: number; region: string; sections: { high: number; rural: number } },
+  placement: {
+    orgId: number;
+    region: string;
+    sections: { high: number; rural: number };
+    /** Demo reviewer accounts, linked to the expert of the same name. */
+    accounts: { username: string; name: string }[];
+  },
 ): Promise<void> {
   const repo = scoped(work.tx as unknown as Kysely<any>, dialect, actor, expert);
-  for (const [i, [name, unit, title, fields]] of PEOPLE.entries()) {
+  for (const [i, [person, unit, title, fields]] of PEOPLE.entries()) {
+    const name = `${person}${placement.region.slice(-2)}`;
     await repo.create(work, {
-      name: `${name}${placement.region.slice(-2)}`,
+      name,
+      accountUsername: placement.accounts.find((a) => a.name === name)?.username ?? null,
       gender: i % 2 === 0 ? 'male' : 'female',
       idNumber: idFor(placement.region, i),
       unit,

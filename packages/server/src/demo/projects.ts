@@ -5,6 +5,8 @@ import type { Dialect } from '../db/types.js';
 import type { Work } from '../db/unit-of-work.js';
 import { workflowRepo } from '../db/workflow-repo.js';
 import type { Actor } from '../auth/actor.js';
+import type { ApiRow } from '../db/entity-rows.js';
+import { seedReview } from './review.js';
 
 /**
  * Demo projects, taken through their lifecycle by the same code as staff (so every figure has a
@@ -24,8 +26,13 @@ export interface DemoProject {
   path: Step[];
 }
 
+/**
+ * `review` stands for the county's yearly review batch (demo/review.ts), which all its projects
+ * join; `reviewing` for one whose reviewers are drawn and still scoring.
+ */
 type Step =
-  | ['submit' | 'formalPass' | 'startReview' | 'closeReview' | 'applyAcceptance', string]
+  | ['submit' | 'formalPass' | 'review' | 'reviewing' | 'progress' | 'applyAcceptance' | 'reapply', string]
+  | ['fail', string]
   | ['recommend' | 'approve' | 'upperApprove' | 'upperReject' | 'sign' | 'start' | 'accept' | 'close', string]
   | ['publish', string, string];
 
@@ -37,13 +44,12 @@ function countyPath(approved: string, started?: string): Step[] {
   const steps: Step[] = [
     ['submit', `${y}-03-10`],
     ['formalPass', `${y}-03-20`],
-    ['startReview', `${y}-03-25`],
-    ['closeReview', `${y}-04-10`],
+    ['review', `${y}-04-10`],
     ['publish', `${y}-04-15`, `${y}-04-21`],
     ['approve', approved],
     ['sign', approved],
   ];
-  if (started) steps.push(['start', started]);
+  if (started) steps.push(['start', started], ['progress', `${y}-12-20`]);
   return steps;
 }
 
@@ -168,9 +174,16 @@ export function chenxiProjects(): DemoProject[] {
       year: 2019,
       requested: 5,
       grant: 4,
+      // The first one passes only after rectifying: 验收一次通过率 3 of 4.
       path: [
         ...countyPath('2019-05-10', '2019-06-01'),
         ['applyAcceptance', '2020-10-08'],
+        ...(i === 0
+          ? ([
+              ['fail', '2020-10-12'],
+              ['reapply', '2020-10-16'],
+            ] as Step[])
+          : []),
         ['accept', '2020-10-20'],
         ['close', '2020-11-10'],
       ],
@@ -191,7 +204,14 @@ export function chenxiProjects(): DemoProject[] {
       category: i === 0 ? 'platform' : 'agri_extension',
       year: 2021,
       requested: 20,
-      path: [['submit', '2021-03-08']],
+      path:
+        i === 0
+          ? [['submit', '2021-03-08']]
+          : [
+              ['submit', '2021-03-08'],
+              ['formalPass', '2021-03-15'],
+              ['reviewing', '2021-03-25'],
+            ],
     });
   return list;
 }
@@ -216,10 +236,25 @@ function actionOf(step: Step, p: DemoProject, seq: number): [string, Record<stri
   switch (kind) {
     case 'submit':
     case 'formalPass':
-    case 'startReview':
-    case 'closeReview':
     case 'applyAcceptance':
+    case 'reapply':
       return [kind, { date }];
+    case 'fail':
+      return ['fail', { date, reason: '部分考核指标未完成', rectifyBy: '2020-10-31' }];
+    case 'progress':
+      return [
+        'reportProgress',
+        {
+          period: `${date.slice(0, 4)}年度`,
+          date,
+          percent: 60,
+          narrative: '按任务书进度实施，完成年度技术示范任务。',
+          spentToDateFen: grant,
+        },
+      ];
+    case 'review':
+    case 'reviewing':
+      throw new Error('the review step is taken by the batch');
     case 'publish':
       return ['publish', { publicityStart: date, publicityEnd: step[2] }];
     case 'approve':
@@ -263,6 +298,7 @@ export async function seedProjects(
   placement: {
     orgId: number;
     sections: { high: number; rural: number };
+    county: string;
     docPrefix: string;
     callIds: Record<string, number | undefined>;
   },
@@ -274,6 +310,8 @@ export async function seedProjects(
   const flow = workflowRepo(tx, dialect, actor, project, 'zh');
   const tranches = scoped(tx, dialect, actor, disbursement);
   const payments = workflowRepo(tx, dialect, actor, disbursement, 'zh');
+  // Walk each project up to its review; the reviews run per year as one batch; then walk on.
+  const walked: { p: DemoProject; seq: number; row: ApiRow; rest: Step[] }[] = [];
   let seq = 0;
   for (const p of projects) {
     seq += 1;
@@ -295,10 +333,39 @@ export async function seedProjects(
       orgId: placement.orgId,
       sectionId: agri ? placement.sections.rural : placement.sections.high,
     });
-    for (const step of p.path) {
-      const [action, input] = actionOf(step, p, seq);
-      row = await flow.act(work, row.id, action, input, row.version);
-    }
+    const review = p.path.findIndex(([kind]) => kind === 'review' || kind === 'reviewing');
+    const before = review < 0 ? p.path : p.path.slice(0, review);
+    for (const step of before) row = await flow.act(work, row.id, ...actionOf(step, p, seq), row.version);
+    walked.push({ p, seq, row, rest: review < 0 ? [] : p.path.slice(review) });
+  }
+  const reviews = [...new Set(walked.flatMap((w) => (w.rest[0] ? [w.rest[0].join(' ')] : [])))];
+  for (const review of reviews) {
+    const group = walked.filter((w) => w.rest[0]?.join(' ') === review);
+    const [kind, date] = group[0]!.rest[0]!;
+    const year = Number(date.slice(0, 4));
+    const reviewed = await seedReview(
+      work,
+      dialect,
+      actor,
+      {
+        orgId: placement.orgId,
+        county: placement.county,
+        // The section of the year's first project organises its review.
+        sectionId: group[0]!.row.sectionId as number,
+        year,
+        drawn: kind === 'review' ? `${year}-03-25` : date,
+        closed: kind === 'review' ? date : null,
+      },
+      group.map((w) => w.row),
+    );
+    group.forEach((w, i) => {
+      w.row = reviewed[i]!;
+      w.rest = w.rest.slice(1);
+    });
+  }
+  for (const { p, seq, rest, ...walk } of walked) {
+    let { row } = walk;
+    for (const step of rest) row = await flow.act(work, row.id, ...actionOf(step, p, seq), row.version);
     // County plan projects get 60 % of the grant when implementation starts (the rest after acceptance).
     const started = row.implementedAt as string | null;
     if (p.level === 'county' && started) {

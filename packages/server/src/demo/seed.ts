@@ -61,6 +61,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'section_staff',
   },
   { username: 'cx_commissioner', name: '特派员小李', division: DEMO_COUNTY, role: 'commissioner' },
+  { username: 'cx_expert', name: '专家甲23', division: DEMO_COUNTY, role: 'expert' },
   {
     username: 'my_staff',
     name: '麻阳科员',
@@ -265,18 +266,30 @@ export async function seedDemo(db: DB, dialect: Dialect): Promise<void> {
           calls.find((c) => c.level === level && (level !== 'county' || c.orgId === county.orgId))?.id,
         ]),
       );
+      // The expert pool first: the projects' reviews draw from it.
+      await seedExperts(work, dialect, actor, {
+        orgId: county.orgId,
+        region: county.division,
+        sections,
+        accounts: DEMO_ACCOUNTS.filter((a) => a.role === 'expert' && a.division === county.division),
+      });
       const projects = county.division === DEMO_COUNTY ? chenxiProjects() : otherCountyProjects(county.name);
       await seedProjects(
         work,
         dialect,
         actor,
-        { orgId: county.orgId, sections, docPrefix: `${county.name.slice(0, 1)}科`, callIds },
+        {
+          orgId: county.orgId,
+          sections,
+          county: county.name,
+          docPrefix: `${county.name.slice(0, 1)}科`,
+          callIds,
+        },
         projects,
         undertakers,
       );
       const reserve = county.division === DEMO_COUNTY ? chenxiReserve() : otherCountyReserve(county.name);
       await seedReserve(work, dialect, actor, { orgId: county.orgId, sections }, reserve);
-      await seedExperts(work, dialect, actor, { orgId: county.orgId, region: county.division, sections });
     }
     await tx.insertInto('appSetting').values({ key: 'demo', value: '1' }).execute();
   });

@@ -70,6 +70,54 @@ for (const kind of testDatabases()) {
       expect((await tranche(id, 3, 6 * WAN)).statusCode).toBe(201);
     });
 
+    it('holds R-P1 when tranches are written at the same moment', async () => {
+      const id = await approvedProject(10 * WAN);
+      // Ten simultaneous tranches of 3 万元 against a 10 万元 grant: three fit, seven must not.
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => tranche(id, i + 1, 3 * WAN)));
+      const codes = results.map((r) => r.statusCode).sort();
+      expect(codes.filter((c) => c === 201)).toHaveLength(3);
+      expect(codes.filter((c) => c !== 201).every((c) => c === 400)).toBe(true);
+      const list = await director.get(`/api/v1/disbursements?projectId=${id}&limit=50`);
+      expect(list.json<{ items: Row[] }>().items.reduce((s, r) => s + r.amountFen, 0)).toBe(9 * WAN);
+    });
+
+    it('keeps a ledger per project: granted, committed, paid by year, and what is left', async () => {
+      const id = await approvedProject(10 * WAN);
+      const first = (await tranche(id, 1, 6 * WAN)).json<Row>();
+      await act('disbursements', first.id, 'approve');
+      await act('disbursements', first.id, 'pay', { date: '2020-07-01' });
+      const second = (await tranche(id, 2, 3 * WAN)).json<Row>();
+      await act('disbursements', second.id, 'approve');
+      await act('disbursements', second.id, 'pay', { date: '2021-03-01' });
+      await tranche(id, 3, WAN / 2);
+      const ledger = (await director.get(`/api/v1/projects/${id}/ledger`)).json<Record<string, unknown>>();
+      expect(ledger).toMatchObject({
+        grantedFen: 10 * WAN,
+        committedFen: 9.5 * WAN,
+        paidFen: 9 * WAN,
+        unpaidFen: WAN,
+        uncommittedFen: WAN / 2,
+        paidByYear: [
+          { year: 2020, paidFen: 6 * WAN },
+          { year: 2021, paidFen: 3 * WAN },
+        ],
+      });
+      expect((ledger.tranches as Row[]).map((x) => x.status)).toEqual(['paid', 'paid', 'planned']);
+      // An approved or paid tranche changes only through its actions.
+      const paidRow = (await director.get(`/api/v1/disbursements/${first.id}`)).json<Row>();
+      const edited = await director.patch(`/api/v1/disbursements/${first.id}`, {
+        version: paidRow.version,
+        amountFen: 7 * WAN,
+      });
+      expect(edited.statusCode).toBe(409);
+      expect(edited.json()).toMatchObject({ code: 'RECORD_LOCKED' });
+      expect(edited.json().title).toContain('已拨付');
+      const removed = await director.delete(`/api/v1/disbursements/${first.id}?version=${paidRow.version}`);
+      expect(removed.statusCode).toBe(409);
+      const other = await (await t.as('my_director')).get(`/api/v1/projects/${id}/ledger`);
+      expect(other.statusCode).toBe(404);
+    });
+
     it('refuses a tranche for a project not yet approved, or of another county', async () => {
       const draft = await director.post('/api/v1/projects', { ...project.sample, name: '未立项项目' });
       const res = await tranche(draft.json<{ id: number }>().id, 1, WAN);

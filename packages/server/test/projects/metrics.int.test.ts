@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
 import { testApp, type Client, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 
@@ -23,16 +22,7 @@ for (const kind of testDatabases()) {
     beforeAll(async () => {
       t = await testApp(await kind.fresh());
       director = await t.as('cx_director');
-      const db = t.db.db as unknown as Kysely<any>;
-      chenxi = Number(
-        (
-          await db
-            .selectFrom('org')
-            .select('id')
-            .where('divisionCode', '=', '431223')
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
+      chenxi = await t.orgIdOf('431223');
     });
     afterAll(() => t.close());
 
@@ -76,6 +66,14 @@ for (const kind of testDatabases()) {
       expect((await chenxi2020('reserve.added.count')).value).toBe(24);
       expect((await chenxi2020('reserve.stock.count')).value).toBe(110);
       expect((await figure(director, 'reserve.stock.count', 'year=2019')).value).toBe(86);
+    });
+
+    it('验收一次通过率: 3 of the 4 projects accepted in 2020 passed at the first attempt', async () => {
+      expect(await chenxi2020('projects.acceptance.rate')).toMatchObject({
+        value: 75,
+        parts: { numerator: 3, denominator: 4 },
+      });
+      expect((await chenxi2020('projects.accepted.count')).value).toBe(4);
     });
 
     it('other years count their own records only', async () => {

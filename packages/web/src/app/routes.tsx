@@ -25,6 +25,14 @@ const routes: RouteObject[] = [
         path: 'e/:plural/:id/edit',
         element: lazyPage(() => import('../generic/form/EntityFormPage'), 'EntityFormPage'),
       },
+      {
+        path: 'board/projects',
+        element: lazyPage(() => import('../pages/projects/ProjectBoardPage'), 'ProjectBoardPage'),
+      },
+      {
+        path: 'dashboard/projects',
+        element: lazyPage(() => import('../pages/dashboard/ProjectsDashboardPage'), 'ProjectsDashboardPage'),
+      },
       { path: 'admin/orgs', element: lazyPage(() => import('../pages/admin/orgs/OrgsPage'), 'OrgsPage') },
       { path: 'admin/users', element: lazyPage(() => import('../pages/admin/users/UsersPage'), 'UsersPage') },
       { path: 'admin/roles', element: lazyPage(() => import('../pages/admin/roles/RolesPage'), 'RolesPage') },

@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  ProjectOutlined,
   DatabaseOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { project } from '@kjj/domain';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -30,9 +33,17 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
   const navigate = useNavigate();
   const location = useLocation();
 
-  const business: Item[] = defs
-    .filter((def) => can(def.permissions.read))
-    .map((def) => ({ key: `/e/${def.plural}`, icon: <DatabaseOutlined />, label: pick(def.label) }));
+  const business: Item[] = [
+    ...(can(project.permissions.read)
+      ? [
+          { key: '/dashboard/projects', icon: <BarChartOutlined />, label: t('dashboard.projects') },
+          { key: '/board/projects', icon: <ProjectOutlined />, label: t('board.title') },
+        ]
+      : []),
+    ...defs
+      .filter((def) => can(def.permissions.read))
+      .map((def) => ({ key: `/e/${def.plural}`, icon: <DatabaseOutlined />, label: pick(def.label) })),
+  ];
   const admin: Item[] = [
     { key: '/admin/orgs', icon: <ApartmentOutlined />, label: t('menu.orgs') },
     ...(can('user:manage') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') }] : []),

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import type { EntityDef } from '@kjj/domain';
+import { isEditable, type EntityDef } from '@kjj/domain';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -26,16 +26,17 @@ export function DetailActions({ def, row }: { def: EntityDef; row: EntityRow }) 
         onError: (error) => void message.error(isApiError(error) ? error.detail : error.message),
       },
     );
+  const editable = isEditable(def.workflow, row);
   return (
     <Space wrap>
-      {can(def.permissions.update) && (
+      {can(def.permissions.update) && editable && (
         <Link to={`/e/${def.plural}/${row.id}/edit`}>
           <Button type="primary" icon={<EditOutlined />} data-testid="edit-record">
             {t('common.edit')}
           </Button>
         </Link>
       )}
-      {can(def.permissions.delete) && (
+      {can(def.permissions.delete) && editable && (
         <Popconfirm
           title={t('record.deleteConfirm')}
           description={t('record.deleteHint')}

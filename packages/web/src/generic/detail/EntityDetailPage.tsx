@@ -18,9 +18,19 @@ import { AuditTimeline } from './AuditTimeline';
 import { DetailActions } from './DetailActions';
 import { RecordFields } from './RecordFields';
 import { RecordMeta } from './RecordMeta';
+import { AttachmentsCard } from './AttachmentsCard';
+import { RelatedRecords } from './RelatedRecords';
 import { asText } from '../../lib/text';
 import { WorkflowActions } from '../workflow/WorkflowActions';
 import { WorkflowTimeline } from '../workflow/WorkflowTimeline';
+import type { EntityRow } from '../../api/types';
+import { FundingLedgerCard } from '../../pages/projects/FundingLedgerCard';
+import type { ReactNode } from 'react';
+
+/** What an entity's page shows beyond its own fields (a project's funding ledger). */
+const DETAIL_PANELS: Record<string, (props: { row: EntityRow }) => ReactNode> = {
+  project: FundingLedgerCard,
+};
 
 /** `/e/:plural/:id`: all fields, ownership, and the audit history of one record. */
 export function EntityDetailPage() {
@@ -38,6 +48,7 @@ function EntityDetail({ def, id }: { def: EntityDef; id: number }) {
   const history = useEntityAudit(def.plural, id);
   const refs = useRefData(def);
   const title = row.data ? asText(row.data[def.display]) || `#${id}` : undefined;
+  const Panel = DETAIL_PANELS[def.name];
   useDocumentTitle(title);
 
   if (row.isPending) return <PageLoading />;
@@ -79,6 +90,9 @@ function EntityDetail({ def, id }: { def: EntityDef; id: number }) {
           <WorkflowTimeline def={def} id={id} refs={refs} />
         </Card>
       )}
+      {Panel && <Panel row={row.data} />}
+      {def.attachments && <AttachmentsCard def={def} id={id} />}
+      <RelatedRecords def={def} id={id} />
       <Card title={t('record.ownership')} size="small">
         <RecordMeta row={row.data} history={history.data} refs={refs} />
       </Card>

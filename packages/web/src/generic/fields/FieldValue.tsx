@@ -23,8 +23,12 @@ function BoolTag({ value }: { value: boolean }) {
   return <Tag color={value ? 'blue' : 'default'}>{value ? t('common.yes') : t('common.no')}</Tag>;
 }
 
-function listText(items: Record<string, string>[], compact: boolean): ReactNode {
-  const lines = items.map((item) => Object.values(item).filter(Boolean).join(' · '));
+function listText(items: Record<string, string | number | null>[], compact: boolean): ReactNode {
+  const lines = items.map((item) =>
+    Object.values(item)
+      .filter((v) => v !== null && v !== '')
+      .join(' · '),
+  );
   if (compact) return lines[0] ? `${lines[0]}${lines.length > 1 ? ` +${lines.length - 1}` : ''}` : '';
   return lines.map((line, i) => <div key={i}>{line}</div>);
 }
@@ -59,7 +63,7 @@ export function FieldValue({ field, value, lang, refs, compact = false }: Props)
       );
     case 'list':
       return Array.isArray(value) && value.length > 0 ? (
-        listText(value as Record<string, string>[], compact)
+        listText(value as Record<string, string | number | null>[], compact)
       ) : (
         <Empty />
       );

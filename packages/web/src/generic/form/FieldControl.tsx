@@ -1,4 +1,4 @@
-import { MONEY_UNIT_LABELS, type EnumDef, type FieldDef } from '@kjj/domain';
+import { MONEY_UNIT_LABELS, today, type EnumDef, type FieldDef } from '@kjj/domain';
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -70,7 +70,8 @@ export function FieldControl({ field, refs, ...bind }: Props): ReactNode {
           {...bind}
           {...full}
           value={bind.value as dayjs.Dayjs}
-          disabledDate={field.notFuture ? (d) => d.isAfter(dayjs(), 'day') : undefined}
+          // China's date, as the server checks it, whatever the browser's time zone.
+          disabledDate={field.notFuture ? (d) => d.format('YYYY-MM-DD') > today() : undefined}
         />
       );
     case 'bool':

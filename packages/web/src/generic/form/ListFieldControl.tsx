@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ListField } from '@kjj/domain';
-import { Button, Card, Col, Form, Input, Row } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/use-lang';
 
-/** A short list of small records (e.g. contacts): one row of text inputs per item. */
+/** A short list of small records (e.g. contacts): one row of inputs per item. */
 export function ListFieldControl({ name, field }: { name: string; field: ListField }) {
   const { t } = useTranslation();
   const { pick } = useLang();
@@ -39,7 +39,11 @@ export function ListFieldControl({ name, field }: { name: string; field: ListFie
                       required={sub.required}
                       style={{ marginBottom: 8 }}
                     >
-                      <Input maxLength={sub.max} />
+                      {sub.kind === 'text' ? (
+                        <Input maxLength={sub.max} />
+                      ) : (
+                        <InputNumber precision={0} min={sub.min} max={sub.max} style={{ width: '100%' }} />
+                      )}
                     </Form.Item>
                   </Col>
                 ))}

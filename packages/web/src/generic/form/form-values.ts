@@ -6,6 +6,7 @@ import {
   type EntityDef,
   type FieldDef,
   type Lang,
+  type ListItemField,
 } from '@kjj/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { EntityRow } from '../../api/types';
@@ -60,11 +61,13 @@ function moneyFromForm(field: Extract<FieldDef, { kind: 'money' }>, raw: unknown
   };
 }
 
-/** Every subfield present, as the list item schema is strict and expects strings. */
+/** Every subfield present, as the list item schema is strict: text as strings, numbers or null. */
 function listFromForm(field: Extract<FieldDef, { kind: 'list' }>, raw: unknown): unknown {
   const items = Array.isArray(raw) ? (raw as (Record<string, unknown> | undefined)[]) : [];
+  const valueOf = (sub: ListItemField, v: unknown) =>
+    sub.kind === 'text' ? asText(v) : typeof v === 'number' ? v : null;
   return items.map((item) =>
-    Object.fromEntries(Object.keys(field.item).map((key) => [key, asText(item?.[key])])),
+    Object.fromEntries(Object.entries(field.item).map(([key, sub]) => [key, valueOf(sub, item?.[key])])),
   );
 }
 

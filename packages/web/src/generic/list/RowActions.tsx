@@ -1,4 +1,4 @@
-import type { EntityDef } from '@kjj/domain';
+import { isEditable, type EntityDef } from '@kjj/domain';
 import { App, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -33,7 +33,9 @@ export function RowActions({ def, row, trash }: { def: EntityDef; row: EntityRow
   return (
     <Space size={4}>
       <Link to={`/e/${def.plural}/${row.id}`}>{t('common.view')}</Link>
-      {can(def.permissions.update) && <Link to={`/e/${def.plural}/${row.id}/edit`}>{t('common.edit')}</Link>}
+      {can(def.permissions.update) && isEditable(def.workflow, row) && (
+        <Link to={`/e/${def.plural}/${row.id}/edit`}>{t('common.edit')}</Link>
+      )}
     </Space>
   );
 }

@@ -7,7 +7,7 @@ import {
   type Workflow,
 } from '@kjj/domain';
 import { App, Button, Form, Modal, Space } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem';
 import type { EntityRow } from '../../api/types';
@@ -17,6 +17,15 @@ import { useLang } from '../../i18n/use-lang';
 import type { RefData } from '../fields/use-ref-data';
 import { EntityFormFields } from '../form/EntityFormFields';
 import { toPayload, type FormValues } from '../form/form-values';
+import { ScoreSheetFields } from './ScoreSheetFields';
+
+/** Actions whose form is laid out by hand rather than from its fields. */
+const CUSTOM_FORMS: Record<string, (props: { row: EntityRow }) => ReactNode> = {
+  'reviewSheet.submitScores': ScoreSheetFields,
+};
+
+/** `scores.0.score` → ['scores', 0, 'score']: the form's name path of a nested field. */
+const namePath = (path: string) => path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 /** The action's form as a definition of its own, so the generic form fields and messages apply. */
 const formDefOf = (def: EntityDef, action: ActionDef): EntityDef => ({ ...def, fields: action.input });
@@ -64,8 +73,9 @@ function ActionDialog({ def, row, refs, action, onClose }: DialogProps) {
   const [form] = Form.useForm<FormValues>();
   const take = useTakeAction(def.plural);
   const formDef = formDefOf(def, action);
+  const Custom = CUSTOM_FORMS[`${def.name}.${action.name}`];
   const showErrors = (errors: { path: string; message: string }[]) =>
-    form.setFields(errors.map((e) => ({ name: e.path, errors: [e.message] })));
+    form.setFields(errors.map((e) => ({ name: namePath(e.path), errors: [e.message] })));
 
   const submit = (values: FormValues) => {
     const { payload, errors } = toPayload(formDef, values, lang);
@@ -99,7 +109,9 @@ function ActionDialog({ def, row, refs, action, onClose }: DialogProps) {
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="action-form">
-        {Object.keys(action.input).length > 0 ? (
+        {Custom ? (
+          <Custom row={row} />
+        ) : Object.keys(action.input).length > 0 ? (
           <EntityFormFields def={formDef} refs={refs} />
         ) : (
           <p>{t('workflow.confirmText', { action: pick(action.label) })}</p>

@@ -43,11 +43,22 @@ export async function fieldError(page: Page, label: string): Promise<string> {
   return help ? ((await page.locator(`[id="${help}"]`).textContent()) ?? '') : '';
 }
 
-/** Picks an option of a searchable select by typing it, as a keyboard user would. */
+/**
+ * Picks an option of a searchable select by typing it, as a keyboard user would. A select that
+ * searches the server may still be swapping its options when Enter lands, so the choice is read
+ * back and typed again until it holds.
+ */
 export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).fill(option);
-  await page.getByRole('option', { name: option, exact: true }).waitFor({ state: 'attached' });
-  await page.keyboard.press('Enter');
+  const box = page.getByRole('combobox', { name: label });
+  const chosen = page.locator('.ant-select').filter({ has: box }).locator('.ant-select-selection-item');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await box.fill(option);
+    await page.getByRole('option', { name: option, exact: true }).waitFor({ state: 'attached' });
+    await page.keyboard.press('Enter');
+    const shown = await chosen.innerText({ timeout: 2_000 }).catch(() => '');
+    if (shown.trim() === option) return;
+  }
+  throw new Error(`the select “${label}” did not take ${option}`);
 }
 
 /** The texts of one column of the list (by its header), row by row. */

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { connect, ensureDefaultRoles, migrateToLatest, type Database } from '@kjj/server';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import { createOrgTree, loadEnterprises, type BenchOrgs } from './generate.js';
+import { createOrgTree, loadEnterprises, loadProjects, type BenchOrgs } from './generate.js';
 
 export interface BenchUser {
   username: string;
@@ -19,7 +19,7 @@ export const BENCH_USERS = [
   { username: 'bench_all', role: 'sys_admin', division: '430000' },
 ] as const;
 
-const marker = (rows: number) => `bench:${rows}:v4`;
+const marker = (rows: number) => `bench:${rows}:v5`;
 
 export async function recreatePostgres(url: string): Promise<void> {
   const target = new URL(url);
@@ -59,7 +59,7 @@ export async function ensureData(url: string, rows: number, log: (s: string) => 
     .where('key', '=', 'bench')
     .executeTakeFirst();
   if (have?.value !== marker(rows)) {
-    log(`generating ${rows} enterprises in ${database.describe} (a few minutes, once)`);
+    log(`generating ${rows} enterprises and ${rows} projects in ${database.describe} (minutes, once)`);
     await database.close();
     if (database.dialect === 'postgres') await recreatePostgres(url);
     else
@@ -72,6 +72,8 @@ export async function ensureData(url: string, rows: number, log: (s: string) => 
     await ensureDefaultRoles(fresh);
     const orgs = await createOrgTree(fresh);
     await loadEnterprises(database, orgs, rows, log);
+    log(`generating ${rows} projects`);
+    await loadProjects(database, orgs, rows, log);
     await createUsers(fresh, orgs);
     await fresh
       .insertInto('appSetting')

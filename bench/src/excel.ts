@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { orgCodeCheckChar, USCC_CHARS, usccCheckChar } from '@kjj/domain';
+import { composeUscc } from '@kjj/domain';
 import type { BenchUser } from './data.js';
+import { serialCode } from './generate.js';
 import type { RunningServer } from './server.js';
 
 export interface TransferResult {
@@ -16,11 +17,7 @@ export interface TransferResult {
 
 /** A credit code no generated row uses: serials above the generator's range. */
 function freshUscc(serial: number): string {
-  let s = '';
-  for (let n = serial + 50_000_000; s.length < 6; n = Math.floor(n / 31)) s = USCC_CHARS.charAt(n % 31) + s;
-  const orgCode = `MB${s}`;
-  const first17 = `91431223${orgCode}${orgCodeCheckChar(orgCode)}`;
-  return first17 + usccCheckChar(first17);
+  return composeUscc('91', '431223', `MB${serialCode(serial + 50_000_000, 6)}`);
 }
 
 export async function importFile(count: number): Promise<Buffer> {

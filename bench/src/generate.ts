@@ -2,11 +2,10 @@ import {
   divisionCodes,
   divisionLevel,
   divisionName,
-  orgCodeCheckChar,
+  composeUscc,
   parentDivision,
   prng,
   USCC_CHARS,
-  usccCheckChar,
 } from '@kjj/domain';
 import { connect, migrateToLatest, type Database } from '@kjj/server';
 import { sql, type Kysely } from 'kysely';
@@ -77,18 +76,15 @@ export async function createOrgTree(db: Kysely<any>): Promise<BenchOrgs> {
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 
 /** Serial number written with the 31 characters a credit code may use, so codes never collide. */
-function serialCode(serial: number, width: number): string {
+export function serialCode(serial: number, width: number): string {
   let s = '';
   for (let n = serial; s.length < width; n = Math.floor(n / USCC_CHARS.length))
     s = USCC_CHARS.charAt(n % USCC_CHARS.length) + s;
   return s;
 }
 
-function uscc(region: string, serial: number): string {
-  const orgCode = `MA${serialCode(serial, 6)}`;
-  const first17 = `91${region}${orgCode}${orgCodeCheckChar(orgCode)}`;
-  return first17 + usccCheckChar(first17);
-}
+const uscc = (region: string, serial: number): string =>
+  composeUscc('91', region, `MA${serialCode(serial, 6)}`);
 
 /** One enterprise row in storage shape (what the framework would have written). */
 export function enterpriseRow(
@@ -138,7 +134,6 @@ export async function loadEnterprises(
   rows: number,
   log: (s: string) => void,
 ): Promise<void> {
-  const db = database.db as unknown as Kysely<any>;
   const rand = prng(20261123);
   // Uneven on purpose: a few counties are much bigger, as in life.
   const weights = orgs.counties.map(() => 0.2 + rand() ** 4 * 5);
@@ -156,27 +151,184 @@ export async function loadEnterprises(
         orgs.counties.length - 1,
       )
     ] ?? orgs.counties[0]!;
-  const batch = database.dialect === 'sqlite' ? 5000 : 2000;
-  const started = Date.now();
-  for (let done = 0; done < rows; done += batch) {
-    const chunk = Array.from({ length: Math.min(batch, rows - done) }, (_, i) =>
-      enterpriseRow(rand, countyAt(rand()), done + i + 1, database.dialect),
-    );
-    await db.transaction().execute(async (tx) => {
-      for (let i = 0; i < chunk.length; i += 500)
-        await tx
-          .insertInto('enterprise')
-          .values(chunk.slice(i, i + 500))
-          .execute();
-    });
-    if ((done / batch) % 40 === 0)
-      log(`  ${done + chunk.length} rows (${Math.round((Date.now() - started) / 1000)} s)`);
-  }
-  await sql`analyze`.execute(db);
+  await insertInBatches(database, 'enterprise', rows, 500, log, (serial) =>
+    enterpriseRow(rand, countyAt(rand()), serial, database.dialect),
+  );
 }
 
 export async function openFresh(url: string): Promise<Database> {
   const database = connect(url, { poolSize: 4 });
   await migrateToLatest(database.db);
   return database;
+}
+
+const TOPICS =
+  '柑橘提质 稻渔综合种养 油茶低改 生猪健康养殖 茶叶加工 中药材种植 智能制造 新材料研发 电子信息 竹木精深加工 农产品冷链 地质灾害监测 远程医疗 科普示范 清洁能源 智慧农业'.split(
+    ' ',
+  );
+const CATEGORIES = [
+  'industry',
+  'social_dev',
+  'agri_extension',
+  'agri_extension',
+  'commissioner_project',
+  'platform',
+];
+/** Lifecycle states with how often a project is found in each, and the stamps it carries by then. */
+const STATES: [string, number][] = [
+  ['draft', 0.04],
+  ['submitted', 0.04],
+  ['formal_passed', 0.03],
+  ['under_review', 0.02],
+  ['in_publicity', 0.02],
+  ['recommended', 0.05],
+  ['not_approved', 0.12],
+  ['approved', 0.05],
+  ['contracted', 0.05],
+  ['in_progress', 0.25],
+  ['acceptance_pending', 0.04],
+  ['accepted', 0.04],
+  ['closed', 0.22],
+  ['terminated', 0.02],
+  ['withdrawn', 0.01],
+];
+const REACHED = (state: string, step: string): boolean => {
+  const order = ['submitted', 'approved', 'contracted', 'in_progress', 'accepted', 'closed'];
+  const at: Record<string, number> = {
+    draft: -1,
+    submitted: 0,
+    formal_passed: 0,
+    under_review: 0,
+    in_publicity: 0,
+    recommended: 0,
+    not_approved: 0,
+    withdrawn: 0,
+    approved: 1,
+    contracted: 2,
+    terminated: 3,
+    in_progress: 3,
+    acceptance_pending: 3,
+    accepted: 4,
+    closed: 5,
+  };
+  return (at[state] ?? -1) >= order.indexOf(step);
+};
+
+const day = (year: number, dayOfYear: number) =>
+  new Date(Date.UTC(year, 0, 1) + Math.min(dayOfYear, 364) * 86_400_000).toISOString().slice(0, 10);
+
+/** One project row in storage shape, its stamps consistent with its state. */
+export function projectRow(rand: () => number, county: BenchOrgs['counties'][number], serial: number) {
+  const r = rand();
+  const level = r < 0.7 ? 'county' : r < 0.9 ? 'province' : r < 0.98 ? 'city' : 'national';
+  const year = 2019 + Math.floor(rand() * 7);
+  let x = rand();
+  const status = STATES.find(([, p]) => (x -= p) < 0)?.[0] ?? 'closed';
+  const name = `${county.name}${pick(rand, TOPICS)}技术示范${serial.toString(36)}`;
+  const undertakerName = `${county.name}${pick(rand, BRANDS)}${pick(rand, TRADES)}有限公司`;
+  const requested = (5 + Math.floor(rand() * 60)) * 1_000_000;
+  const stamp = (step: string, offset: number) =>
+    REACHED(status, step) ? day(year, offset + Math.floor(rand() * 30)) : null;
+  const approvedAt = stamp('approved', 120);
+  const updated = new Date(Date.UTC(year, 0, 1) + Math.floor(rand() * 700 * 86_400_000)).toISOString();
+  return {
+    orgId: county.id,
+    sectionId: null,
+    createdBy: null,
+    createdAt: updated,
+    updatedBy: null,
+    updatedAt: updated,
+    version: 1,
+    overrides: '{}',
+    searchText: `${name}\n${undertakerName}`.toLowerCase(),
+    name,
+    level,
+    category: pick(rand, CATEGORIES),
+    year,
+    planName: null,
+    undertakerId: null,
+    undertakerName,
+    leaderName: `${pick(rand, ['张', '王', '李', '刘', '陈'])}某某`,
+    leaderPhone: null,
+    team: '[]',
+    townId: null,
+    fiscalRequestedFen: requested,
+    selfFundedFen: requested,
+    fiscalApprovedFen: approvedAt ? Math.round(requested * 0.8) : null,
+    plannedStart: day(year, 120),
+    plannedEnd: day(year + 1, 364),
+    indicators: '[]',
+    status,
+    code: null,
+    approvalDocNo: null,
+    contractNo: null,
+    submittedAt: stamp('submitted', 60),
+    recommendedAt:
+      level !== 'county' && REACHED(status, 'submitted') && status !== 'draft' ? day(year, 90) : null,
+    publicityEnd: null,
+    approvedAt,
+    contractDate: stamp('contracted', 150),
+    implementedAt: stamp('in_progress', 160),
+    extendedAt: null,
+    acceptedAt: stamp('accepted', 500),
+    closedAt: stamp('closed', 540),
+    terminatedAt: status === 'terminated' ? day(year, 300) : null,
+    callId: null,
+    reviewBatchId: null,
+    reviewScore: null,
+    note: null,
+  };
+}
+
+/** Loads `rows` projects over the counties, weighted like the enterprises. */
+export async function loadProjects(
+  database: Database,
+  orgs: BenchOrgs,
+  rows: number,
+  log: (s: string) => void,
+): Promise<void> {
+  const rand = prng(20261124);
+  await insertInBatches(database, 'project', rows, 250, log, (serial) =>
+    projectRow(rand, pick(rand, orgs.counties), serial),
+  );
+}
+
+/**
+ * Inserts `rows` rows made by `make` (serials from 1) in transactions of a few thousand, with
+ * multi-row statements of `perStatement` (under SQLite's bound-parameter limit for the table),
+ * logging progress, then refreshes the planners' statistics.
+ */
+async function insertInBatches(
+  database: Database,
+  table: string,
+  rows: number,
+  perStatement: number,
+  log: (s: string) => void,
+  make: (serial: number) => Record<string, unknown>,
+): Promise<void> {
+  const db = database.db as unknown as Kysely<any>;
+  const batch = database.dialect === 'sqlite' ? 5000 : 2000;
+  const started = Date.now();
+  for (let done = 0; done < rows; done += batch) {
+    const chunk = Array.from({ length: Math.min(batch, rows - done) }, (_, i) => make(done + i + 1));
+    await db.transaction().execute(async (tx) => {
+      for (let i = 0; i < chunk.length; i += perStatement)
+        await tx
+          .insertInto(table)
+          .values(chunk.slice(i, i + perStatement))
+          .execute();
+    });
+    if ((done / batch) % 40 === 0)
+      log(`  ${done + chunk.length} ${table} rows (${Math.round((Date.now() - started) / 1000)} s)`);
+  }
+  await refreshStatistics(database);
+}
+
+/**
+ * Statistics for the planners after a bulk load; on PostgreSQL also the visibility map, without
+ * which index-only scans (the metric indexes) still visit the table.
+ */
+async function refreshStatistics(database: Database): Promise<void> {
+  const db = database.db as unknown as Kysely<any>;
+  await (database.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(db);
 }

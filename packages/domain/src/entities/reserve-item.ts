@@ -42,10 +42,14 @@ export const reserveItem = defineEntity({
   fields: {
     name: f.text({ label: t('项目名称', 'Name'), required: true, max: 100, search: true, sort: true }),
     sourceUnit: f.text({ label: t('提供单位', 'Source unit'), required: true, max: 100, search: true }),
-    industry: f.enum(RESERVE_INDUSTRIES, { label: t('所属行业', 'Industry'), required: true, filter: true }),
+    industry: f.dict('reserveIndustry', RESERVE_INDUSTRIES, {
+      label: t('所属行业', 'Industry'),
+      required: true,
+      filter: true,
+    }),
     maturity: f.enum(RESERVE_MATURITY, { label: t('成熟度', 'Maturity'), required: true, filter: true }),
     expectedInvestmentFen: f.money({ label: t('预计投资', 'Expected investment') }),
-    surveyName: f.text({ label: t('来源调研', 'Survey'), max: 100 }),
+    surveyId: f.ref('reserveSurvey', { label: t('来源调研', 'Survey'), filter: true }),
     status: f.enum(RESERVE_STATES, {
       label: t('状态', 'Status'),
       required: true,
@@ -54,6 +58,7 @@ export const reserveItem = defineEntity({
     }),
     enteredAt: f.date({ label: t('入库日期', 'Entered on'), readOnly: true, filter: true }),
     promotedAt: f.date({ label: t('转申报日期', 'Promoted on'), readOnly: true }),
+    projectId: f.ref('project', { label: t('申报项目', 'Application'), readOnly: true, filter: true }),
     exitedAt: f.date({ label: t('出库日期', 'Exited on'), readOnly: true }),
     note: f.text({ label: t('备注', 'Note'), max: 1000, multiline: true, hidden: true }),
   },
@@ -75,8 +80,13 @@ export const reserveItem = defineEntity({
         label: t('转为申报', 'Promote to an application'),
         from: ['in_library'],
         to: ['promoted'],
-        input: { date, note: f.text({ label: t('申报计划', 'Programme applied to'), max: 200 }) },
-        effects: (input) => ({ promotedAt: input.date }),
+        // The application it became; when that project is approved the item leaves the library.
+        input: {
+          projectId: f.ref('project', { label: t('申报项目', 'Application'), required: true }),
+          date,
+          note: f.text({ label: t('申报计划', 'Programme applied to'), max: 200 }),
+        },
+        effects: (input) => ({ promotedAt: input.date, projectId: input.projectId }),
       },
       {
         name: 'exit',
@@ -85,6 +95,16 @@ export const reserveItem = defineEntity({
         to: ['exited'],
         input: { date, reason },
         effects: (input) => ({ exitedAt: input.date }),
+      },
+      {
+        name: 'retire',
+        label: t('立项出库', 'Left on approval'),
+        from: ['promoted'],
+        to: ['exited'],
+        // Taken when the application it became is approved (DOMAIN §3.2), on the approval's date.
+        input: { date },
+        effects: (input) => ({ exitedAt: input.date }),
+        system: true,
       },
     ],
   },
@@ -99,5 +119,5 @@ export const reserveItem = defineEntity({
     columns: ['name', 'sourceUnit', 'industry', 'maturity', 'status', 'enteredAt'],
     sort: '-updatedAt',
   },
-  excel: ['name', 'sourceUnit', 'industry', 'maturity', 'expectedInvestmentFen', 'surveyName', 'note'],
+  excel: ['name', 'sourceUnit', 'industry', 'maturity', 'expectedInvestmentFen', 'note'],
 });

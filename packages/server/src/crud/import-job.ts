@@ -197,7 +197,13 @@ async function validateSheet(
             `${def.fields[name]!.label[lang]}：${parsed.problem.message[lang]}`,
           ),
         );
-      } else if (parsed.value !== null) input[name] = parsed.value;
+      } else {
+        if (parsed.value !== null) input[name] = parsed.value;
+        if (parsed.warning) {
+          const { code, message } = parsed.warning;
+          warnings.push(issue(row, name, code, `${def.fields[name]!.label[lang]}：${message[lang]}`));
+        }
+      }
     }
     const result = schema.safeParse(input);
     if (!result.success) {

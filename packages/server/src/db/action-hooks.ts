@@ -7,6 +7,7 @@ import {
   progressReport as progressReportDef,
   project as projectDef,
   projectScore,
+  reserveItem as reserveDef,
   reviewBatch as batchDef,
   reviewSheet as sheetDef,
   t,
@@ -63,15 +64,23 @@ async function rowsOf(tx: Kysely<any>, def: EntityDef, where: Record<string, unk
 const batchProjects = (tx: Kysely<any>, batchId: number) =>
   rowsOf(tx, projectDef, { reviewBatchId: batchId, status: 'under_review' });
 
+/** The linked record an action names, if the actor may read it and it belongs to the row's bureau. */
+async function sameBureau(ctx: HookContext, def: EntityDef, id: number, missing: Text): Promise<ApiRow> {
+  const { tx, dialect, actor, lang, row, refuse } = ctx;
+  const linked = await scoped(tx, dialect, actor, def, lang).find(id, def.permissions.read, tx);
+  if (!linked || linked.orgId !== row.orgId) throw refuse(missing);
+  return linked;
+}
+
 /** A project joins a batch of its own bureau that has not drawn its reviewers yet. */
-const joinBatch: ActionHook = async ({ tx, row, input, actor, dialect, lang, refuse }) => {
-  const batch = await scoped(tx, dialect, actor, batchDef, lang).find(
-    input.batchId as number,
-    batchDef.permissions.read,
-    tx,
+const joinBatch: ActionHook = async (ctx) => {
+  const batch = await sameBureau(
+    ctx,
+    batchDef,
+    ctx.input.batchId as number,
+    t('评审批次不存在或不属于本单位', 'No such review batch in this bureau'),
   );
-  if (!batch || batch.orgId !== row.orgId)
-    throw refuse(t('评审批次不存在或不属于本单位', 'No such review batch in this bureau'));
+  const { refuse } = ctx;
   if (batch.status !== 'draft')
     throw refuse(t('该评审批次已抽取专家，不能再加入项目', 'The batch has already drawn its reviewers'));
   return {};
@@ -231,7 +240,38 @@ const fileProgressReport: ActionHook = async ({ work, tx, dialect, actor, lang, 
   return {};
 };
 
+/** A library item becomes one application of its own bureau, which no other item became. */
+const promoteToProject: ActionHook = async (ctx) => {
+  const { tx, refuse } = ctx;
+  const project = await sameBureau(
+    ctx,
+    projectDef,
+    ctx.input.projectId as number,
+    t('申报项目不存在或不属于本单位', 'No such application in this bureau'),
+  );
+  if (['withdrawn', 'not_approved', 'terminated'].includes(project.status as string))
+    throw refuse(t('该项目已撤销或未立项', 'That application was withdrawn or not approved'));
+  if (project.approvedAt)
+    throw refuse(
+      t('该项目已立项，储备项目应直接出库', 'That project is approved already: remove the item instead'),
+    );
+  const [taken] = await rowsOf(tx, reserveDef, { projectId: project.id });
+  if (taken) throw refuse(t('该项目已关联其他储备项目', 'Another library item became that application'));
+  return {};
+};
+
+/** An approved application takes the library item it came from out of the library (DOMAIN §3.2). */
+const retireReserveItems: ActionHook = async ({ tx, row: project, input, on, actOn }) => {
+  if (input.decision !== undefined && input.decision !== 'approved') return {};
+  for (const item of await rowsOf(tx, reserveDef, { projectId: project.id, status: 'promoted' }))
+    await actOn(reserveDef, item.id, 'retire', { date: on }, item.version);
+  return {};
+};
+
 const HOOKS: Record<string, ActionHook> = {
+  'project.approve': retireReserveItems,
+  'project.recordUpperDecision': retireReserveItems,
+  'reserveItem.promote': promoteToProject,
   'project.startReview': joinBatch,
   'project.reportProgress': fileProgressReport,
   'reviewBatch.draw': drawBatch,

@@ -54,35 +54,43 @@ const tranchesWithinGrant: RowRule = async (tx, row, lang, dialect) => {
   ];
 };
 
-/** A call's deadline cannot come before it was published. */
-const deadlineAfterPublishing: RowRule = async (_, row, lang) =>
-  (row.deadline as string) >= (row.publishDate as string)
-    ? []
-    : [
-        {
-          path: 'deadline',
-          code: 'DEADLINE_BEFORE_PUBLISHING',
-          message:
-            lang === 'zh' ? '申报截止日期不能早于发布日期' : 'The deadline is before the publishing date',
-        },
-      ];
-
-/** A project cannot be planned to end before it starts. */
-const endAfterStart: RowRule = async (_, row, lang) =>
-  !row.plannedStart || !row.plannedEnd || (row.plannedEnd as string) >= (row.plannedStart as string)
-    ? []
-    : [
-        {
-          path: 'plannedEnd',
-          code: 'END_BEFORE_START',
-          message: lang === 'zh' ? '计划结束日期不能早于计划开始日期' : 'The planned end is before the start',
-        },
-      ];
+/** A later date of a row that cannot come before an earlier one (either may still be empty). */
+const notBefore =
+  (later: string, earlier: string, code: string, zh: string, en: string): RowRule =>
+  async (_, row, lang) =>
+    !row[earlier] || !row[later] || (row[later] as string) >= (row[earlier] as string)
+      ? []
+      : [{ path: later, code, message: lang === 'zh' ? zh : en }];
 
 const RULES: Record<string, RowRule[]> = {
   disbursement: [tranchesWithinGrant],
-  call: [deadlineAfterPublishing],
-  project: [endAfterStart],
+  call: [
+    notBefore(
+      'deadline',
+      'publishDate',
+      'DEADLINE_BEFORE_PUBLISHING',
+      '申报截止日期不能早于发布日期',
+      'The deadline is before the publishing date',
+    ),
+  ],
+  project: [
+    notBefore(
+      'plannedEnd',
+      'plannedStart',
+      'END_BEFORE_START',
+      '计划结束日期不能早于计划开始日期',
+      'The planned end is before the start',
+    ),
+  ],
+  reserveSurvey: [
+    notBefore(
+      'endDate',
+      'startDate',
+      'END_BEFORE_START',
+      '结束日期不能早于开始日期',
+      'The end is before the start',
+    ),
+  ],
 };
 
 export async function checkRowRules(

@@ -10,7 +10,13 @@ import { demoEnterprises } from './enterprises.js';
 import { demoCalls, seedCalls } from './calls.js';
 import { seedExperts } from './experts.js';
 import { chenxiProjects, otherCountyProjects, seedProjects } from './projects.js';
-import { chenxiReserve, otherCountyReserve, seedReserve } from './reserve.js';
+import {
+  chenxiReserve,
+  chenxiSurveys,
+  otherCountyReserve,
+  otherCountySurveys,
+  seedReserve,
+} from './reserve.js';
 import { ensureBureau, sectionByName, seedOrgTree } from './org-tree.js';
 import { ensureDefaultRoles } from './roles.js';
 
@@ -288,8 +294,10 @@ export async function seedDemo(db: DB, dialect: Dialect): Promise<void> {
         projects,
         undertakers,
       );
-      const reserve = county.division === DEMO_COUNTY ? chenxiReserve() : otherCountyReserve(county.name);
-      await seedReserve(work, dialect, actor, { orgId: county.orgId, sections }, reserve);
+      const demo = county.division === DEMO_COUNTY;
+      const reserve = demo ? chenxiReserve() : otherCountyReserve(county.name);
+      const surveys = demo ? chenxiSurveys() : otherCountySurveys(county.name);
+      await seedReserve(work, dialect, actor, { orgId: county.orgId, sections }, reserve, surveys);
     }
     await tx.insertInto('appSetting').values({ key: 'demo', value: '1' }).execute();
   });

@@ -10,7 +10,9 @@ function optionsOf(field: FieldDef, lang: Lang, refs: RefLookups): string[] | un
   if (field.kind === 'enum')
     return field.values.codes.map((c) => (field.values.labels as Record<string, Text>)[c]?.[lang] ?? c);
   if (field.kind === 'bool') return lang === 'zh' ? ['是', '否'] : ['Yes', 'No'];
-  if (field.kind === 'ref') return [...(refs[field.target]?.byName.keys() ?? [])];
+  if (field.kind === 'ref') return [...(refs.names[field.target]?.byName.keys() ?? [])];
+  if (field.kind === 'dict')
+    return (refs.dicts[field.dict] ?? []).filter((e) => e.active).map((e) => e.label[lang]);
   return undefined;
 }
 
@@ -22,6 +24,10 @@ function noteOf(field: FieldDef, lang: Lang): string | undefined {
   if (field.kind === 'date')
     parts.push(zh ? '日期，如 2020-05-19 或 2020年5月19日' : 'Date, e.g. 2020-05-19');
   if (field.kind === 'money') parts.push(zh ? '数字，最多保留规定小数位' : 'A number');
+  if (field.kind === 'qty')
+    parts.push(
+      zh ? `数量，可带修饰词，如“30多”“约100”“8000余”` : 'A count, qualifiers allowed (30多, 约100)',
+    );
   if (field.kind === 'tags') parts.push(zh ? '多个用顿号“、”分隔' : 'Separate several with 、');
   if (field.kind === 'text') parts.push(zh ? `不超过${field.max}字` : `At most ${field.max} characters`);
   return parts.length ? parts.join(zh ? '；' : '; ') : undefined;

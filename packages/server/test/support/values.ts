@@ -47,6 +47,9 @@ export function actionInput(action: ActionDef): Record<string, unknown> {
       case 'list':
         input[name] = [];
         break;
+      case 'qty':
+        input[name] = { value: 1, qualifier: 'exact' };
+        break;
       default:
         throw new Error(`no sample for ${field.kind} input ${name}`);
     }

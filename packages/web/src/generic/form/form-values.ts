@@ -11,6 +11,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import type { EntityRow } from '../../api/types';
 import { asText } from '../../lib/text';
+import type { QtyDraft } from './QtyControl';
 
 /**
  * antd controls hold Dayjs dates, 万元 strings and arrays; the API takes ISO dates and integer
@@ -80,6 +81,11 @@ function fieldFromForm(field: FieldDef, raw: unknown, lang: Lang): Converted {
       return { value: (raw as Dayjs).format('YYYY-MM-DD') };
     case 'list':
       return { value: listFromForm(field, raw) };
+    case 'qty': {
+      // A qualifier without a number is no figure yet.
+      const { value, qualifier } = raw as QtyDraft;
+      return { value: value === null || value === undefined ? null : { value, qualifier } };
+    }
     case 'text':
       return { value: asText(raw) };
     default:
@@ -119,5 +125,8 @@ export function toPayload(def: EntityDef, values: FormValues, lang: Lang, origin
 /** `contacts.0.name` → ['contacts', 0, 'name'], the antd form path of an API field path. */
 export function formPath(def: EntityDef, path: string): (string | number)[] | undefined {
   const parts = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  return typeof parts[0] === 'string' && parts[0] in def.fields ? parts : undefined;
+  const head = parts[0];
+  if (typeof head !== 'string' || !(head in def.fields)) return undefined;
+  // A figure is one control: its number's error shows under the field.
+  return def.fields[head]?.kind === 'qty' ? [head] : parts;
 }

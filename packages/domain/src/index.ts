@@ -1,6 +1,7 @@
 export * from './i18n.js';
 export * from './errors.js';
 export * from './money.js';
+export * from './qty.js';
 export * from './org.js';
 export * from './permissions.js';
 export * from './password-policy.js';
@@ -20,3 +21,4 @@ export * from './validators/index.js';
 export * from './random.js';
 export * from './review.js';
 export * from './attachments.js';
+export * from './dicts.js';

@@ -7,6 +7,7 @@ export const SYSTEM_PERMISSIONS: Record<string, Text> = {
   'org:manage': t('管理组织机构', 'Manage organisations'),
   'user:manage': t('管理用户', 'Manage users'),
   'role:manage': t('管理角色与权限', 'Manage roles and permissions'),
+  'dict:manage': t('管理数据字典（项目类别等）', 'Manage lists (project categories …)'),
   'audit:read': t('查看审计日志', 'Read the audit log'),
 };
 

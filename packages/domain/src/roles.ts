@@ -7,6 +7,7 @@ import { disbursement } from './entities/disbursement.js';
 import { expert } from './entities/expert.js';
 import { progressReport } from './entities/progress-report.js';
 import { reserveItem } from './entities/reserve-item.js';
+import { reserveSurvey } from './entities/reserve-survey.js';
 import { reviewBatch } from './entities/review-batch.js';
 import { reviewSheet } from './entities/review-sheet.js';
 import { t, type Text } from './i18n.js';
@@ -28,12 +29,19 @@ const some = (
 ) => ops.map((op) => def.permissions[op]);
 
 const actions = (...names: readonly string[]) => names.map((name) => `project:${name}`);
-/** Staff gather candidates and promote them; the chief decides what enters and leaves the library. */
+/** Staff run the surveys, gather candidates and promote them; the chief decides what enters and leaves the library. */
 const reserveStaff = [
+  ...some(reserveSurvey, 'read', 'create', 'update', 'export', 'import'),
   ...some(reserveItem, 'read', 'create', 'update', 'export', 'import'),
   'reserveItem:promote',
 ];
-const reserveChief = [...all(reserveItem), 'reserveItem:admit', 'reserveItem:promote', 'reserveItem:exit'];
+const reserveChief = [
+  ...all(reserveSurvey),
+  ...all(reserveItem),
+  'reserveItem:admit',
+  'reserveItem:promote',
+  'reserveItem:exit',
+];
 /** Staff record tranches and payments; the chief approves and cancels them. */
 const fundsStaff = [
   ...some(disbursement, 'read', 'create', 'update', 'export', 'import'),
@@ -80,6 +88,7 @@ const readAndExport = [
   call,
   project,
   progressReport,
+  reserveSurvey,
   reserveItem,
   disbursement,
   expert,
@@ -104,7 +113,8 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
       code: 'sys_admin',
       name: t('系统管理员', 'System administrator'),
       scope: 'all',
-      permissions: [...administration, 'role:manage'],
+      // Managed lists are shared by every bureau of the installation.
+      permissions: [...administration, 'role:manage', 'dict:manage'],
     },
     {
       code: 'city_admin',
@@ -160,6 +170,7 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
       permissions: [
         ...some(enterprise, 'read'),
         ...some(project, 'read'),
+        ...some(reserveSurvey, 'read'),
         ...some(reserveItem, 'read'),
         ...some(disbursement, 'read'),
         ...some(call, 'read'),

@@ -27,6 +27,7 @@ import { registerJobRoutes } from './modules/jobs/routes.js';
 import { registerDashboardRoutes } from './modules/dashboards/routes.js';
 import { registerLedgerRoute } from './modules/projects/ledger.js';
 import { registerMetricRoutes } from './modules/metrics/routes.js';
+import { registerDictRoutes } from './modules/dicts/routes.js';
 import { registerOrgRoutes } from './modules/orgs/routes.js';
 import { registerTownRoutes } from './modules/orgs/towns.js';
 import { registerRoleRoutes } from './modules/roles/routes.js';
@@ -137,6 +138,7 @@ export async function buildApp(
   installInputGuard(app);
   registerAuthRoutes(app, { db, dialect, config, demoMode: opts.demoMode });
   registerOrgRoutes(app, db, dialect);
+  registerDictRoutes(app, db, dialect);
   registerTownRoutes(app, db);
   registerUserRoutes(app, db, dialect, opts.demoMode);
   registerRoleRoutes(app, db, dialect);

@@ -59,6 +59,16 @@ export interface EnumField extends Common {
   kind: 'enum';
   values: EnumDef;
 }
+/**
+ * A value from a list the bureaus manage (项目类别, 储备项目行业): `seed` is what every installation
+ * starts with; administrators add, rename and retire entries. Rows store the entry's code.
+ */
+export interface DictField extends Common {
+  kind: 'dict';
+  /** The list's name, shared by every field that uses it. */
+  dict: string;
+  seed: EnumDef;
+}
 /** A reference to a row of another table (`town`, `org`, or an entity). */
 export interface RefField extends Common {
   kind: 'ref';
@@ -69,6 +79,15 @@ export interface TagsField extends Common {
   maxItems: number;
   maxLength: number;
 }
+/**
+ * A counted figure as bureaus write it, with its qualifier ("30多个", "约100人次"; DOMAIN §3.0 Qty).
+ * The measure word belongs to the field; the row keeps `{ value, qualifier }`.
+ */
+export interface QtyField extends Common {
+  kind: 'qty';
+  /** Measure word: 个, 人次, 家 … */
+  unit: string;
+}
 /** A short list of small records kept on the row (e.g. contacts, a score sheet's lines). */
 export type ListItemField = TextField | IntField;
 export interface ListField extends Common {
@@ -78,7 +97,17 @@ export interface ListField extends Common {
 }
 
 export type FieldDef =
-  TextField | IntField | MoneyField | DateField | BoolField | EnumField | RefField | TagsField | ListField;
+  | TextField
+  | IntField
+  | MoneyField
+  | DateField
+  | BoolField
+  | EnumField
+  | DictField
+  | RefField
+  | TagsField
+  | ListField
+  | QtyField;
 export type FieldKind = FieldDef['kind'];
 
 type Opts<F> = Omit<F, 'kind'>;
@@ -91,7 +120,14 @@ export const f = {
   date: (o: Opts<DateField>): DateField => ({ kind: 'date', ...o }),
   bool: (o: Opts<BoolField>): BoolField => ({ kind: 'bool', ...o }),
   enum: (values: EnumDef, o: Opts<Omit<EnumField, 'values'>>): EnumField => ({ kind: 'enum', values, ...o }),
+  dict: (dict: string, seed: EnumDef, o: Opts<Omit<DictField, 'dict' | 'seed'>>): DictField => ({
+    kind: 'dict',
+    dict,
+    seed,
+    ...o,
+  }),
   ref: (target: string, o: Opts<Omit<RefField, 'target'>>): RefField => ({ kind: 'ref', target, ...o }),
+  qty: (o: Opts<QtyField>): QtyField => ({ kind: 'qty', ...o }),
   tags: (o: WithDefaults<TagsField, 'maxItems' | 'maxLength'>): TagsField => ({
     kind: 'tags',
     maxItems: 20,
@@ -110,4 +146,5 @@ export const f = {
 };
 
 /** Kinds whose values are plain scalars in a column (the rest are JSON). */
-export const isScalar = (field: FieldDef): boolean => field.kind !== 'tags' && field.kind !== 'list';
+export const isScalar = (field: FieldDef): boolean =>
+  field.kind !== 'tags' && field.kind !== 'list' && field.kind !== 'qty';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { filterFields, type EntityDef } from './entity.js';
 import type { FieldDef } from './fields.js';
-import { isoDate } from './schemas.js';
+import { DICT_CODE, isoDate } from './schemas.js';
 
 export const MAX_PAGE = 200;
 
@@ -12,7 +12,7 @@ const intParam = z
   .transform(Number);
 const boolParam = z.enum(['true', 'false']).transform((s) => s === 'true');
 
-function listOf(codes: readonly string[]) {
+function listOf(item: z.ZodType<string, string>) {
   return z
     .string()
     .max(1000)
@@ -22,19 +22,16 @@ function listOf(codes: readonly string[]) {
         .map((x) => x.trim())
         .filter(Boolean),
     )
-    .pipe(
-      z
-        .array(z.enum(codes as [string, ...string[]]))
-        .min(1)
-        .max(50),
-    );
+    .pipe(z.array(item).min(1).max(50));
 }
 
 /** The filters one field offers: equality, and ranges where order means something. */
 function filterParams(name: string, field: FieldDef): Record<string, z.ZodType> {
   switch (field.kind) {
     case 'enum':
-      return { [name]: listOf(field.values.codes) };
+      return { [name]: listOf(z.enum(field.values.codes as [string, ...string[]])) };
+    case 'dict':
+      return { [name]: listOf(z.string().regex(DICT_CODE)) };
     case 'bool':
       return { [name]: boolParam };
     case 'ref':
@@ -49,6 +46,7 @@ function filterParams(name: string, field: FieldDef): Record<string, z.ZodType> 
     case 'tags':
       return { [name]: z.string().trim().min(1).max(field.maxLength) };
     case 'list':
+    case 'qty':
       return {};
   }
 }

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { FieldError } from '../errors.js';
 import { fill, t, type Lang, type Text } from '../i18n.js';
 import type { EntityDef } from './entity.js';
+import { QUALIFIERS } from '../qty.js';
+import type { EnumDef } from './enums.js';
 import type { FieldDef } from './fields.js';
 
 /** Labels for inputs that are not entity fields: meta columns and list parameters. */
@@ -129,7 +131,9 @@ export function describeIssue(
       const given = valueAt(input, issue.path);
       if (given === undefined || given === null || given === '') return error(say(M.required), 'REQUIRED');
       // Users know the labels (有限责任公司), not the codes (llc).
-      const labels = field?.kind === 'enum' ? (field.values.labels as Record<string, Text>) : undefined;
+      const values: EnumDef | undefined =
+        field?.kind === 'enum' ? field.values : field?.kind === 'qty' ? QUALIFIERS : undefined;
+      const labels = values?.labels as Record<string, Text> | undefined;
       const options = issue.values.map((v) => labels?.[String(v)]?.[lang] ?? String(v));
       return error(say(M.badValue, { options: options.slice(0, 12).join(lang === 'zh' ? '、' : ', ') }));
     }

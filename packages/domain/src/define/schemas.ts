@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QTY_MAX, QTY_MAX_DECIMALS, QUALIFIERS } from '../qty.js';
 import { hasErrors } from '../validators/types.js';
 import type { EntityDef } from './entity.js';
 import type { FieldDef, TextField } from './fields.js';
@@ -9,6 +10,9 @@ import type { ActionDef } from './workflow.js';
  * validates forms with the very same objects, so a field error reads the same in both places.
  */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Codes of managed list entries: seeded ones are words (agri_extension), added ones are generated. */
+export const DICT_CODE = /^[a-z][a-z0-9_]{0,39}$/;
 
 /** Today's date in China Standard Time (UTC+8, no daylight saving): the date a bureau's staff see. */
 export const today = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -68,8 +72,26 @@ export function fieldSchema(field: FieldDef): z.ZodType {
       return z.boolean();
     case 'enum':
       return z.enum(field.values.codes as [string, ...string[]]);
+    case 'dict':
+      // Whether the code is an entry of the list is the server's check (the list lives in the database).
+      return z.string().regex(DICT_CODE);
     case 'ref':
       return z.int().positive();
+    case 'qty':
+      return z.strictObject({
+        value: z
+          .number()
+          .min(0)
+          .max(QTY_MAX)
+          .refine((v) => Number(v.toFixed(QTY_MAX_DECIMALS)) === v, {
+            params: {
+              code: 'TOO_MANY_DECIMALS',
+              zh: `最多保留${QTY_MAX_DECIMALS}位小数`,
+              en: `at most ${QTY_MAX_DECIMALS} decimals`,
+            },
+          }),
+        qualifier: z.enum(QUALIFIERS.codes as [string, ...string[]]),
+      });
     case 'tags':
       return z.array(z.string().trim().min(1).max(field.maxLength)).max(field.maxItems);
     case 'list':

@@ -6,6 +6,7 @@ import { expert } from './expert.js';
 import { progressReport } from './progress-report.js';
 import { project } from './project.js';
 import { reserveItem } from './reserve-item.js';
+import { reserveSurvey } from './reserve-survey.js';
 import { reviewBatch } from './review-batch.js';
 import { reviewSheet } from './review-sheet.js';
 
@@ -22,6 +23,7 @@ export {
   type FundingLedger,
 } from './disbursement.js';
 export { reserveItem, RESERVE_INDUSTRIES, RESERVE_MATURITY, RESERVE_STATES } from './reserve-item.js';
+export { reserveSurvey } from './reserve-survey.js';
 export * from './review-batch.js';
 export { progressReport } from './progress-report.js';
 export * from './review-sheet.js';
@@ -33,6 +35,7 @@ export const ENTITIES: readonly EntityDef[] = [
   project,
   progressReport,
   disbursement,
+  reserveSurvey,
   reserveItem,
   expert,
   reviewBatch,

@@ -50,7 +50,11 @@ export const project = defineEntity({
   fields: {
     name: f.text({ label: t('项目名称', 'Name'), required: true, max: 100, search: true, sort: true }),
     level: f.enum(PROJECT_LEVELS, { label: t('项目级别', 'Level'), required: true, filter: true }),
-    category: f.enum(PROJECT_CATEGORIES, { label: t('项目类别', 'Category'), required: true, filter: true }),
+    category: f.dict('projectCategory', PROJECT_CATEGORIES, {
+      label: t('项目类别', 'Category'),
+      required: true,
+      filter: true,
+    }),
     year: f.int({
       label: t('计划年度', 'Plan year'),
       required: true,

@@ -1,5 +1,6 @@
 import type { EntityDef } from '@kjj/domain';
 import type { RefLookups, RefNames } from '../documents/excel-cells.js';
+import { dictEntries } from '../db/dicts.js';
 import type { DB } from '../db/types.js';
 
 /**
@@ -7,9 +8,12 @@ import type { DB } from '../db/types.js';
  * given division code (a county's own towns), so a name like 城关镇 resolves unambiguously.
  */
 export async function refLookups(db: DB, def: EntityDef, divisionCode: string | null): Promise<RefLookups> {
-  const lookups: RefLookups = {};
-  const targets = new Set(Object.values(def.fields).flatMap((f) => (f.kind === 'ref' ? [f.target] : [])));
-  if (targets.has('town')) lookups.town = await townNames(db, divisionCode);
+  const lookups: RefLookups = { names: {}, dicts: {} };
+  const fields = Object.values(def.fields);
+  if (fields.some((f) => f.kind === 'ref' && f.target === 'town'))
+    lookups.names.town = await townNames(db, divisionCode);
+  for (const field of fields)
+    if (field.kind === 'dict') lookups.dicts[field.dict] ??= await dictEntries(db, field.dict);
   return lookups;
 }
 

@@ -21,6 +21,7 @@ import {
   searchTextOf,
   type ApiRow,
 } from './entity-rows.js';
+import { assertDictValues } from './dicts.js';
 import { checkRowRules } from './row-rules.js';
 import { allowsPlacement, resolveScope, scopeOptionsOf, scopeWhere } from './scope.js';
 import type { Dialect } from './types.js';
@@ -237,6 +238,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
       const scope = await resolveScope(tx, actor, scopeFor(actor, def.permissions.create));
       if (!allowsPlacement(scope, orgId, sectionId)) throw new AppError('FORBIDDEN');
       await assertRefs(tx, values);
+      await assertDictValues(tx, def, values, lang);
       // A duplicate cannot be saved whatever the reasons, so say so before asking for any.
       await assertUnique(tx, orgId, values);
       const overrides = resolveWarnings(values, input.overrides, {});
@@ -355,6 +357,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
       );
       // Nothing to change is not a change: no new version, no audit entry.
       if (Object.keys(changed).length === 0 && sectionId === before.sectionId) return before;
+      await assertDictValues(tx, def, changed, lang);
       await assertUnique(tx, before.orgId, changed, id);
       const overrides = resolveWarnings(changed, input.overrides, before.overrides as Overrides);
       const merged = { ...before, ...values };

@@ -1,4 +1,4 @@
-import { searchFields, type EntityDef } from '@kjj/domain';
+import { isScalar, searchFields, type EntityDef } from '@kjj/domain';
 import type { Dialect } from './types.js';
 
 /** Meta columns selected with every row (snake_case is added by the CamelCasePlugin). */
@@ -36,7 +36,7 @@ export function encodeFields(
       out[name] = null;
     } else if (field.kind === 'bool') {
       out[name] = dialect === 'sqlite' ? (v ? 1 : 0) : Boolean(v);
-    } else if (field.kind === 'tags' || field.kind === 'list') {
+    } else if (!isScalar(field)) {
       out[name] = JSON.stringify(v);
     } else {
       out[name] = v;
@@ -54,7 +54,7 @@ export function decodeRow(def: EntityDef, row: Record<string, unknown>): ApiRow 
     const v = row[name];
     if (v === null || v === undefined) out[name] = null;
     else if (field.kind === 'bool') out[name] = v === true || v === 1;
-    else if (field.kind === 'tags' || field.kind === 'list') out[name] = parseJson(v);
+    else if (!isScalar(field)) out[name] = parseJson(v);
   }
   out.overrides = row.overrides ? parseJson(row.overrides) : {};
   return out as ApiRow;

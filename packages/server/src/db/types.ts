@@ -180,7 +180,22 @@ export interface AttachmentBlobTable {
   bytes: Uint8Array;
 }
 
+/** An entry of a managed list (项目类别 …); `active` 0 means retired: kept for old rows, not offered. */
+export interface DictEntryTable {
+  id: Generated<number>;
+  dict: string;
+  code: string;
+  labelZh: string;
+  labelEn: string;
+  sortOrder: number;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface CoreDB {
+  dictEntry: DictEntryTable;
   attachment: AttachmentTable;
   attachmentBlob: AttachmentBlobTable;
   appSetting: AppSettingTable;

@@ -1,8 +1,14 @@
 import {
   formatMoney,
+  formatQty,
+  parseQty,
+  type Qty,
+  type QtyField,
   MONEY_UNIT_LABELS,
   parseMoney,
   t,
+  type DictEntry,
+  type DictField,
   type EntityDef,
   type FieldDef,
   type Lang,
@@ -14,7 +20,17 @@ export interface RefNames {
   byId: Map<number, string>;
   byName: Map<string, number>;
 }
-export type RefLookups = Record<string, RefNames>;
+/**
+ * What cells need from the database: names of referenced rows (by target) and the entries of
+ * managed lists (by list name).
+ */
+export interface RefLookups {
+  names: Record<string, RefNames>;
+  dicts: Record<string, DictEntry[]>;
+}
+
+const dictLabel = (refs: RefLookups, field: DictField, code: string, lang: Lang): string =>
+  refs.dicts[field.dict]?.find((e) => e.code === code)?.label[lang] ?? code;
 
 export const headerOf = (field: FieldDef, lang: Lang): string => {
   const unit =
@@ -22,7 +38,9 @@ export const headerOf = (field: FieldDef, lang: Lang): string => {
       ? MONEY_UNIT_LABELS[field.display][lang]
       : field.kind === 'int'
         ? field.unit?.[lang]
-        : undefined;
+        : field.kind === 'qty'
+          ? field.unit
+          : undefined;
   const label = unit
     ? lang === 'zh'
       ? `${field.label.zh}（${unit}）`
@@ -65,9 +83,13 @@ export function toCell(
     case 'enum':
       return (field.values.labels as Record<string, Text>)[value as string]?.[lang] ?? String(value);
     case 'ref':
-      return refs[field.target]?.byId.get(value as number) ?? String(value);
+      return refs.names[field.target]?.byId.get(value as number) ?? String(value);
+    case 'dict':
+      return dictLabel(refs, field, value as string, lang);
     case 'tags':
       return (value as string[]).join('、');
+    case 'qty':
+      return formatQty(value as Qty, field.unit);
     case 'list':
       return JSON.stringify(value);
     case 'text': {
@@ -155,10 +177,20 @@ export function fromCell(field: FieldDef, raw: unknown, refs: RefLookups): Parse
       return problem('BAD_OPTION', `“${text}”不是可选值（可选：${options}）`, `"${text}" is not an option`);
     }
     case 'ref': {
-      const id = refs[field.target]?.byName.get(text);
+      const id = refs.names[field.target]?.byName.get(text);
       return id === undefined
         ? problem('REF_NOT_FOUND', `未找到“${text}”`, `"${text}" not found`)
         : { value: id };
+    }
+    case 'dict': {
+      // What a sheet holds is a label (or the code); only entries still in use are accepted.
+      const active = (refs.dicts[field.dict] ?? []).filter((e) => e.active);
+      const found = active.find(
+        (e) => e.code === text || e.label.zh === text || e.label.en.toLowerCase() === text.toLowerCase(),
+      );
+      if (found) return { value: found.code };
+      const options = active.map((e) => e.label.zh).join('、');
+      return problem('BAD_OPTION', `“${text}”不是可选值（可选：${options}）`, `"${text}" is not an option`);
     }
     case 'tags':
       return {
@@ -167,9 +199,41 @@ export function fromCell(field: FieldDef, raw: unknown, refs: RefLookups): Parse
           .map((s) => s.trim())
           .filter(Boolean),
       };
+    case 'qty':
+      return qtyFromCell(field, raw, text);
     case 'list':
       return problem('NOT_SUPPORTED', '此列不支持导入', 'cannot be imported');
   }
+}
+
+/**
+ * A counted figure from a cell: a number, or text as staff write it ("30多个", "约100"). Another
+ * measure word than the column's is refused rather than silently relabelled.
+ */
+function qtyFromCell(field: QtyField, raw: unknown, text: string): Parsed {
+  if (typeof raw === 'number') return { value: { value: raw, qualifier: 'exact' } };
+  const parsed = parseQty(text);
+  if (!parsed)
+    return problem(
+      'BAD_QUANTITY',
+      `应为数量，如“30多${field.unit}”`,
+      `not a quantity (e.g. 30多${field.unit})`,
+    );
+  if (parsed.unit !== '' && parsed.unit !== field.unit)
+    return problem('BAD_UNIT', `计量单位应为“${field.unit}”`, `the measure word must be ${field.unit}`);
+  // R-Q1: "约100余人次" keeps the qualifier nearest the number and says so.
+  if (parsed.doubleQualifier)
+    return {
+      value: parsed.qty,
+      warning: {
+        code: 'DOUBLE_QUALIFIER',
+        message: t(
+          `一个数字只能带一个修饰词，已按“${formatQty(parsed.qty, field.unit)}”导入`,
+          `one qualifier per figure; imported as ${formatQty(parsed.qty, field.unit)}`,
+        ),
+      },
+    };
+  return { value: parsed.qty };
 }
 
 /** The Excel columns of a definition, in template order. */

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 
-/** Rows of the first sheet as plain values (header row included). */
-export async function readXlsx(bytes: Buffer | Uint8Array): Promise<unknown[][]> {
+/** Rows of a sheet (the first unless named) as plain values (header row included). */
+export async function readXlsx(bytes: Buffer | Uint8Array, sheetName?: string): Promise<unknown[][]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
+  const sheet = sheetName ? book.getWorksheet(sheetName) : book.worksheets[0];
   const rows: unknown[][] = [];
   sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;

@@ -36,6 +36,7 @@ const routes: RouteObject[] = [
       { path: 'admin/orgs', element: lazyPage(() => import('../pages/admin/orgs/OrgsPage'), 'OrgsPage') },
       { path: 'admin/users', element: lazyPage(() => import('../pages/admin/users/UsersPage'), 'UsersPage') },
       { path: 'admin/roles', element: lazyPage(() => import('../pages/admin/roles/RolesPage'), 'RolesPage') },
+      { path: 'admin/dicts', element: lazyPage(() => import('../pages/admin/dicts/DictsPage'), 'DictsPage') },
       { path: 'admin/audit', element: lazyPage(() => import('../pages/admin/audit/AuditPage'), 'AuditPage') },
       { path: 'settings', element: lazyPage(() => import('../pages/settings/SettingsPage'), 'SettingsPage') },
       { path: '*', element: lazyPage(() => import('./NotFoundPage'), 'NotFoundPage') },

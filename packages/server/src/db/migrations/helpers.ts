@@ -1,7 +1,7 @@
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { columnTypes, dialectOfDb } from '../dialect.js';
 
-type AnyTable = CreateTableBuilder<string, string>;
+export type AnyTable = CreateTableBuilder<string, string>;
 
 /** An integer surrogate key: identity on PostgreSQL, the rowid alias on SQLite. */
 export function withId(db: Kysely<unknown>, table: AnyTable): AnyTable {

@@ -12,6 +12,8 @@ import * as progressReport from './0010-progress-report.js';
 import * as firstAcceptance from './0011-first-acceptance.js';
 import * as referenceIndexes from './0012-reference-indexes.js';
 import * as metricIndexes from './0013-metric-indexes.js';
+import * as reserveSurvey from './0014-reserve-survey.js';
+import * as dictEntry from './0015-dict-entry.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -31,6 +33,8 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0011-first-acceptance': firstAcceptance,
   '0012-reference-indexes': referenceIndexes,
   '0013-metric-indexes': metricIndexes,
+  '0014-reserve-survey': reserveSurvey,
+  '0015-dict-entry': dictEntry,
 };
 
 export const migrationProvider: MigrationProvider = {

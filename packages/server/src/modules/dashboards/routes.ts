@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, PROJECT_CATEGORIES, project, today, yearPeriod, type Period } from '@kjj/domain';
+import { AppError, project, today, yearPeriod, type Period } from '@kjj/domain';
 import { scopeFor } from '../../auth/actor.js';
 import { pathUpperBound, resolveScope, whereScope } from '../../db/scope.js';
+import { dictEntries } from '../../db/dicts.js';
 import type { DB } from '../../db/types.js';
 import { actorOf } from '../../http/auth-hook.js';
 import { metricEvaluator } from '../../metrics/evaluate.js';
@@ -81,7 +82,9 @@ export function registerDashboardRoutes(app: FastifyInstance, db: DB): void {
 
       const countyCount = await grouped('projects.county.approved.count', 'category');
       const countyAmount = await grouped('projects.county.approved.amount', 'category');
-      const byCategory = PROJECT_CATEGORIES.codes
+      // In the list's order; a retired category still shows where it has projects.
+      const categories = (await dictEntries(db, 'projectCategory')).map((e) => e.code);
+      const byCategory = categories
         .filter((category) => at(countyCount, category) > 0)
         .map((category) => ({
           category,

@@ -7,6 +7,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { project } from '@kjj/domain';
 import { Menu, type MenuProps } from 'antd';
@@ -49,6 +50,9 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
     ...(can('user:manage') ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') }] : []),
     ...(can('role:manage')
       ? [{ key: '/admin/roles', icon: <SafetyCertificateOutlined />, label: t('menu.roles') }]
+      : []),
+    ...(can('dict:manage')
+      ? [{ key: '/admin/dicts', icon: <UnorderedListOutlined />, label: t('menu.dicts') }]
       : []),
     ...(can('audit:read') ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: t('menu.audit') }] : []),
   ];

@@ -1,4 +1,12 @@
-import { enumLabel, formatMoney, MONEY_UNIT_LABELS, type FieldDef, type Lang } from '@kjj/domain';
+import {
+  enumLabel,
+  formatMoney,
+  formatQty,
+  MONEY_UNIT_LABELS,
+  type FieldDef,
+  type Lang,
+  type Qty,
+} from '@kjj/domain';
 import { Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +69,10 @@ export function FieldValue({ field, value, lang, refs, compact = false }: Props)
       ) : (
         <Empty />
       );
+    case 'dict':
+      return refs.dictLabel(field.dict, String(value), lang);
+    case 'qty':
+      return formatQty(value as Qty, field.unit);
     case 'list':
       return Array.isArray(value) && value.length > 0 ? (
         listText(value as Record<string, string | number | null>[], compact)

@@ -1,4 +1,5 @@
-import type { EntityDef } from '@kjj/domain';
+import type { DictEntry, EntityDef, Lang } from '@kjj/domain';
+import { useDicts } from '../../api/dicts';
 import { useOrgs, useTowns } from '../../api/orgs';
 
 export interface RefOption {
@@ -14,11 +15,13 @@ export const refTargetsOf = (def: EntityDef): string[] =>
     KNOWN_TARGETS.has(t),
   );
 
-/** Names and select options for the referenced tables of a definition (towns, orgs). */
+/** Names and select options for the referenced tables of a definition (towns, orgs) and its managed lists. */
 export function useRefData(def: EntityDef) {
   const targets = refTargetsOf(def);
   const towns = useTowns(targets.includes('town'));
   const orgs = useOrgs();
+  const dicts = useDicts();
+  const entriesOf = (dict: string): DictEntry[] => dicts.data?.find((d) => d.dict === dict)?.entries ?? [];
   const options: Record<string, RefOption[]> = {
     town: (towns.data ?? []).map((x) => ({ value: x.id, label: x.name })),
     org: (orgs.data ?? []).map((x) => ({ value: x.id, label: x.shortName })),
@@ -30,6 +33,10 @@ export function useRefData(def: EntityDef) {
     options: (target: string): RefOption[] => options[target] ?? [],
     nameOf: (target: string, id: number): string => names.get(target)?.get(id) ?? `#${id}`,
     orgs: orgs.data ?? [],
+    /** Entries of a managed list, retired ones included (old rows still show their label). */
+    entriesOf,
+    dictLabel: (dict: string, code: string, lang: Lang): string =>
+      entriesOf(dict).find((e) => e.code === code)?.label[lang] ?? code,
   };
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/use-lang';
 import { EntityRefSelect, refEntity } from '../fields/EntityRef';
 import type { RefData } from '../fields/use-ref-data';
+import { QtyControl, type QtyDraft } from './QtyControl';
 
 interface Props {
   field: FieldDef;
@@ -27,6 +28,17 @@ export function FieldControl({ field, refs, ...bind }: Props): ReactNode {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const full = { style: { width: '100%' } };
+  /** One value from a list: searchable by label, clearable unless required. */
+  const choose = (options: { value: string | number; label: string }[]) => (
+    <Select
+      {...bind}
+      allowClear={!field.required}
+      showSearch
+      optionFilterProp="label"
+      options={options}
+      placeholder={t('form.choose')}
+    />
+  );
   switch (field.kind) {
     case 'text':
       return field.multiline ? (
@@ -85,15 +97,14 @@ export function FieldControl({ field, refs, ...bind }: Props): ReactNode {
         />
       );
     case 'enum':
-      return (
-        <Select
-          {...bind}
-          allowClear={!field.required}
-          showSearch
-          optionFilterProp="label"
-          options={enumOptions(field.values, pick)}
-          placeholder={t('form.choose')}
-        />
+      return choose(enumOptions(field.values, pick));
+    case 'dict':
+      // Retired entries are not offered, except the one this record already has.
+      return choose(
+        refs
+          .entriesOf(field.dict)
+          .filter((e) => e.active || e.code === bind.value)
+          .map((e) => ({ value: e.code, label: pick(e.label) })),
       );
     case 'ref': {
       const target = refEntity(field.target);
@@ -106,17 +117,17 @@ export function FieldControl({ field, refs, ...bind }: Props): ReactNode {
             onChange={bind.onChange}
           />
         );
+      return choose(refs.options(field.target));
+    }
+    case 'qty':
       return (
-        <Select
-          {...bind}
-          allowClear={!field.required}
-          showSearch
-          optionFilterProp="label"
-          options={refs.options(field.target)}
-          placeholder={t('form.choose')}
+        <QtyControl
+          field={field}
+          id={bind.id}
+          value={bind.value as QtyDraft | undefined}
+          onChange={bind.onChange}
         />
       );
-    }
     case 'tags':
       return (
         <Select

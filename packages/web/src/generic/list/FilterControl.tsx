@@ -48,22 +48,28 @@ export function FilterControl({ field, refs, value, onChange }: Props): ReactNod
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   const bind = { value, onChange };
+  /** Any of several codes (an empty choice filters nothing). */
+  const chooseAny = (options: { value: string; label: string }[]) => (
+    <Select
+      {...bind}
+      mode="multiple"
+      allowClear
+      maxTagCount="responsive"
+      placeholder={t('filters.any')}
+      optionFilterProp="label"
+      options={options}
+    />
+  );
   switch (field.kind) {
     case 'enum':
-      return (
-        <Select
-          {...bind}
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          placeholder={t('filters.any')}
-          optionFilterProp="label"
-          options={field.values.codes.map((code) => ({
-            value: code,
-            label: pick((field.values.labels as Record<string, { zh: string; en: string }>)[code]!),
-          }))}
-        />
+      return chooseAny(
+        field.values.codes.map((code) => ({
+          value: code,
+          label: pick((field.values.labels as Record<string, { zh: string; en: string }>)[code]!),
+        })),
       );
+    case 'dict':
+      return chooseAny(refs.entriesOf(field.dict).map((e) => ({ value: e.code, label: pick(e.label) })));
     case 'bool':
       return (
         <Select

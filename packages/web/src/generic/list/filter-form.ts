@@ -33,6 +33,7 @@ function fieldToForm(name: string, field: FieldDef, params: Params): unknown {
   const value = params[name];
   switch (field.kind) {
     case 'enum':
+    case 'dict':
       return value?.split(',').filter(Boolean);
     case 'ref':
       return value === undefined ? undefined : Number(value);
@@ -70,6 +71,7 @@ function fieldToParams(name: string, field: FieldDef, value: unknown): Params {
   if (value === undefined || value === null || value === '') return {};
   switch (field.kind) {
     case 'enum':
+    case 'dict':
       return Array.isArray(value) && value.length > 0 ? { [name]: value.join(',') } : {};
     case 'date': {
       const [from, to] = (value as (Dayjs | null)[]) ?? [];

@@ -1,10 +1,11 @@
-import { enumLabel, formatMoney, PROJECT_CATEGORIES, PROJECT_LEVELS } from '@kjj/domain';
+import { enumLabel, formatMoney, project, PROJECT_LEVELS } from '@kjj/domain';
 import { Alert, Card, Col, InputNumber, Row, Space, Statistic } from 'antd';
 import ReactECharts from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useProjectsDashboard, type ProjectsDashboard } from '../../api/dashboards';
 import { PageLoading } from '../../app/PageLoading';
+import { useRefData } from '../../generic/fields/use-ref-data';
 import { useOrgFilter } from '../../app/org-filter';
 import type { Translation } from '../../i18n/zh-CN';
 import { useLang } from '../../i18n/use-lang';
@@ -163,6 +164,7 @@ function UpwardByLevel({ data }: { data: ProjectsDashboard }) {
 function CountyByCategory({ data }: { data: ProjectsDashboard }) {
   const { t } = useTranslation();
   const { lang } = useLang();
+  const refs = useRefData(project);
   return (
     <Card size="small" title={t('dashboard.countyByCategory')}>
       {chart(
@@ -174,7 +176,7 @@ function CountyByCategory({ data }: { data: ProjectsDashboard }) {
               type: 'pie',
               radius: ['35%', '65%'],
               data: data.byCategory.map((c) => ({
-                name: `${enumLabel(PROJECT_CATEGORIES, c.category, lang)} ${c.count}${t('dashboard.items')}`,
+                name: `${refs.dictLabel(project.fields.category.dict, c.category, lang)} ${c.count}${t('dashboard.items')}`,
                 value: wan(c.amountFen),
               })),
             },

@@ -8,6 +8,7 @@ import { entityKeys } from '../../api/entities';
 import type { EntityRow, Page } from '../../api/types';
 import { useOrgFilter } from '../../app/org-filter';
 import { useLang } from '../../i18n/use-lang';
+import { useRefData } from '../../generic/fields/use-ref-data';
 import { asText } from '../../lib/text';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
@@ -22,6 +23,7 @@ const FILTERS = ['year', 'level', 'category'] as const;
 export function ProjectBoardPage() {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
+  const refs = useRefData(project);
   const { orgId } = useOrgFilter();
   const [search, setSearch] = useSearchParams();
   useDocumentTitle(t('board.title'));
@@ -53,6 +55,12 @@ export function ProjectBoardPage() {
   const listLink = (states: readonly string[]) =>
     `/e/projects?${new URLSearchParams({ ...(filters as Record<string, string>), status: states.join(',') })}`;
 
+  const { level, category } = project.fields;
+  const choices = {
+    level: level.values.codes.map((code) => ({ value: code, label: enumLabel(level.values, code, lang) })),
+    category: refs.entriesOf(category.dict).map((e) => ({ value: e.code, label: pick(e.label) })),
+  };
+
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <div className="kjj-page-header">
@@ -74,10 +82,7 @@ export function ProjectBoardPage() {
               allowClear
               style={{ width: 150 }}
               value={filters[key] as string | undefined}
-              options={project.fields[key].values.codes.map((code) => ({
-                value: code,
-                label: enumLabel(project.fields[key].values, code, lang),
-              }))}
+              options={choices[key]}
               onChange={(v: string | undefined) => setFilter(key, v)}
             />
           ))}

@@ -26,6 +26,19 @@ export interface BenchOrgs {
   byCode: Map<string, { id: number; path: string }>;
 }
 
+/** The columns every business row carries, for a generated row of `orgId` last changed at `updated`. */
+const metaColumns = (orgId: number, updated: string, searchText: string) => ({
+  orgId,
+  sectionId: null,
+  createdBy: null,
+  createdAt: updated,
+  updatedBy: null,
+  updatedAt: updated,
+  version: 1,
+  overrides: '{}',
+  searchText: searchText.toLowerCase(),
+});
+
 /** The national division tree (provinces → cities → counties): about 3,200 orgs. */
 export async function createOrgTree(db: Kysely<any>): Promise<BenchOrgs> {
   const codes = divisionCodes()
@@ -99,15 +112,7 @@ export function enterpriseRow(
   const updated = new Date(Date.UTC(2020, 0, 1) + Math.floor(rand() * 5 * 365 * 86_400_000)).toISOString();
   const bool = (p: number) => (dialect === 'sqlite' ? (rand() < p ? 1 : 0) : rand() < p);
   return {
-    orgId: county.id,
-    sectionId: null,
-    createdBy: null,
-    createdAt: updated,
-    updatedBy: null,
-    updatedAt: updated,
-    version: 1,
-    overrides: '{}',
-    searchText: `${name}\n${code}\n${address}`.toLowerCase(),
+    ...metaColumns(county.id, updated, `${name}\n${code}\n${address}`),
     name,
     uscc: code,
     kind: pick(rand, KINDS),
@@ -232,15 +237,7 @@ export function projectRow(rand: () => number, county: BenchOrgs['counties'][num
   const approvedAt = stamp('approved', 120);
   const updated = new Date(Date.UTC(year, 0, 1) + Math.floor(rand() * 700 * 86_400_000)).toISOString();
   return {
-    orgId: county.id,
-    sectionId: null,
-    createdBy: null,
-    createdAt: updated,
-    updatedBy: null,
-    updatedAt: updated,
-    version: 1,
-    overrides: '{}',
-    searchText: `${name}\n${undertakerName}`.toLowerCase(),
+    ...metaColumns(county.id, updated, `${name}\n${undertakerName}`),
     name,
     level,
     category: pick(rand, CATEGORIES),

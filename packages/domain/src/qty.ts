@@ -169,3 +169,12 @@ export function sumQty(parts: readonly Qty[]): Qty {
     return { value, qualifier: kinds.has('yishang') || kinds.has('chaoguo') ? 'yishang' : 'yu' };
   return { value, qualifier: 'yue' };
 }
+
+/** A stored figure as the API reads it (null for an empty field or anything that is not a Qty). */
+export function decodeQty(value: unknown): Qty | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const q = value as Partial<Qty>;
+  return typeof q.value === 'number' && QUALIFIERS.codes.includes(q.qualifier as Qualifier)
+    ? { value: q.value, qualifier: q.qualifier as Qualifier }
+    : null;
+}

@@ -8,6 +8,8 @@ import { expert } from './entities/expert.js';
 import { progressReport } from './entities/progress-report.js';
 import { reserveItem } from './entities/reserve-item.js';
 import { reserveSurvey } from './entities/reserve-survey.js';
+import { metricEntry } from './entities/metric-entry.js';
+import { target } from './entities/target.js';
 import { reviewBatch } from './entities/review-batch.js';
 import { reviewSheet } from './entities/review-sheet.js';
 import { t, type Text } from './i18n.js';
@@ -60,6 +62,12 @@ const reviewStaff = [
   ...some(reviewSheet, 'read', 'export'),
   'reviewSheet:submitScores',
 ];
+/** 考核指标 and 手工填报: sections keep their own figures; chiefs and the office settle them. */
+const kpiStaff = [
+  ...some(target, 'read', 'update', 'export'),
+  ...some(metricEntry, 'read', 'create', 'update', 'export', 'import'),
+];
+const kpiChief = [...all(target), ...all(metricEntry)];
 /** Progress reports are written by the project's 进展报告 action (no one creates them by hand); staff keep their documents. */
 const progressStaff = some(progressReport, 'read', 'update', 'export');
 const reviewChief = [...all(reviewBatch), ...reviewStaff, 'reviewSheet:reopen'];
@@ -71,6 +79,7 @@ const staffActions = [
   ...expertsStaff,
   ...reviewStaff,
   ...progressStaff,
+  ...kpiStaff,
 ];
 const chiefActions = [
   ...staffActions,
@@ -80,6 +89,7 @@ const chiefActions = [
   ...all(call),
   ...all(expert),
   ...reviewChief,
+  ...kpiChief,
   ...some(progressReport, 'read', 'update', 'delete', 'export'),
 ];
 /** What an upper level does with a lower level's records: oversee them, not edit them. */
@@ -94,6 +104,8 @@ const readAndExport = [
   expert,
   reviewBatch,
   reviewSheet,
+  target,
+  metricEntry,
 ].flatMap((def) => some(def, 'read', 'export'));
 const directorActions = [...chiefActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.director)];
 /** Everything a director may do, plus running the organisation; only the system admin edits roles. */
@@ -174,6 +186,8 @@ export const DEFAULT_ROLES: RoleTemplate[] = (
         ...some(reserveItem, 'read'),
         ...some(disbursement, 'read'),
         ...some(call, 'read'),
+        // The office keeps the bureau's targets and drafts its annual report.
+        ...kpiChief,
       ],
     },
     {

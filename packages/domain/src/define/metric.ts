@@ -8,6 +8,8 @@ import type { Text } from '../i18n.js';
 export type Condition =
   /** The field's value is one of these codes. */
   | { field: string; in: readonly string[] }
+  /** A yes/no field has this value. */
+  | { field: string; is: boolean }
   /** A flow: the date lies within the period. */
   | { field: string; within: 'period' }
   /** The date is set and not after the period's end. */
@@ -38,9 +40,27 @@ export interface RatioMetric {
   denominator: string;
 }
 
-export type MetricDef = CountMetric | RatioMetric;
+/**
+ * A figure staff enter (手工填报, DOMAIN §4) for a line of work whose module does not exist yet:
+ * patents, commissioners, outreach events… Each entry states its value with its qualifier as of a
+ * date, with evidence. When the module lands, a computed metric takes the same id.
+ */
+export interface ManualMetric {
+  id: string;
+  label: Text;
+  /** The measure word of the figure (件, 名, 人次), or 万元 for money. */
+  unit: Text;
+  manual: true;
+  /** Entered in 万元 like every amount people type, computed in 分 like every amount. */
+  money?: boolean;
+}
+
+export type MetricDef = CountMetric | RatioMetric | ManualMetric;
 
 export const isRatio = (m: MetricDef): m is RatioMetric => 'numerator' in m;
+export const isManual = (m: MetricDef): m is ManualMetric => 'manual' in m;
+export const isMoneyMetric = (m: MetricDef): boolean =>
+  isManual(m) ? m.money === true : !isRatio(m) && 'sum' in m.measure;
 
 /** A period as the API and reports take it: inclusive ISO dates. */
 export interface Period {

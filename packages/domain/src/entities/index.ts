@@ -9,6 +9,8 @@ import { reserveItem } from './reserve-item.js';
 import { reserveSurvey } from './reserve-survey.js';
 import { reviewBatch } from './review-batch.js';
 import { reviewSheet } from './review-sheet.js';
+import { metricEntry } from './metric-entry.js';
+import { target } from './target.js';
 
 export { enterprise, ENTERPRISE_KINDS, INDUSTRIES } from './enterprise.js';
 export { project, PROJECT_CATEGORIES, PROJECT_LEVELS } from './project.js';
@@ -27,6 +29,8 @@ export { reserveSurvey } from './reserve-survey.js';
 export * from './review-batch.js';
 export { progressReport } from './progress-report.js';
 export * from './review-sheet.js';
+export * from './target.js';
+export * from './metric-entry.js';
 
 /** Every business entity; routes, permissions, menus and the scope matrix test iterate this. */
 export const ENTITIES: readonly EntityDef[] = [
@@ -40,6 +44,8 @@ export const ENTITIES: readonly EntityDef[] = [
   expert,
   reviewBatch,
   reviewSheet,
+  target,
+  metricEntry,
 ];
 
 export const entityByName = (name: string): EntityDef | undefined => ENTITIES.find((e) => e.name === name);

@@ -62,7 +62,64 @@ const notBefore =
       ? []
       : [{ path: later, code, message: lang === 'zh' ? zh : en }];
 
+const fieldError = (path: string, code: string, zh: string, en: string, lang: Lang): FieldError => ({
+  path,
+  code,
+  message: lang === 'zh' ? zh : en,
+});
+
+/**
+ * R-T1: a target declared impossible states why; a measured target names its metric and a goal
+ * a ratio can be taken of; a decomposition stays within one year.
+ */
+const targetIsAssessable: RowRule = async (tx, row, lang) => {
+  const errors: FieldError[] = [];
+  if (row.declaredImpossible && !String(row.reason ?? '').trim())
+    errors.push(
+      fieldError('reason', 'REASON_REQUIRED', '确认无法完成的指标须填写原因', 'A reason is required', lang),
+    );
+  if (row.kind !== 'boolean' && !row.metricId)
+    errors.push(
+      fieldError(
+        'metricId',
+        'METRIC_REQUIRED',
+        '数值目标和增长目标须选择统计指标',
+        'Choose the metric that measures it',
+        lang,
+      ),
+    );
+  const goal = row.targetValue as { value: number } | null;
+  if (goal && row.kind !== 'boolean' && row.direction === 'higher_better' && goal.value <= 0)
+    errors.push(
+      fieldError('targetValue', 'TARGET_NOT_POSITIVE', '目标值应大于0', 'The target must be above 0', lang),
+    );
+  if (row.parentTargetId) {
+    const parent = await tx
+      .selectFrom('target')
+      .select(['id', 'year'])
+      .where('id', '=', row.parentTargetId as number)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (!parent || Number(parent.id) === row.id)
+      errors.push(
+        fieldError('parentTargetId', 'INVALID_VALUE', '分解自的指标不存在', 'No such target', lang),
+      );
+    else if (Number(parent.year) !== row.year)
+      errors.push(
+        fieldError(
+          'parentTargetId',
+          'YEAR_MISMATCH',
+          '只能分解同一年度的指标',
+          'Decompose a target of the same year',
+          lang,
+        ),
+      );
+  }
+  return errors;
+};
+
 const RULES: Record<string, RowRule[]> = {
+  target: [targetIsAssessable],
   disbursement: [tranchesWithinGrant],
   call: [
     notBefore(

@@ -19,6 +19,7 @@ import {
 } from './reserve.js';
 import { ensureBureau, sectionByName, seedOrgTree } from './org-tree.js';
 import { ensureDefaultRoles } from './roles.js';
+import { seedTargets } from './targets.js';
 
 /** The demo's one password (README lists the accounts). Demo installs only; never a default elsewhere. */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -299,6 +300,18 @@ export async function seedDemo(db: DB, dialect: Dialect): Promise<void> {
       const surveys = demo ? chenxiSurveys() : otherCountySurveys(county.name);
       await seedReserve(work, dialect, actor, { orgId: county.orgId, sections }, reserve, surveys);
     }
+    const cityOrg = await ensureBureau(tx, DEMO_CITY);
+    const chenxi = counties.find((c) => c.division === DEMO_COUNTY)!;
+    await seedTargets(work, dialect, actor, {
+      city: { orgId: cityOrg.id, sectionId: (await sectionByName(tx, cityOrg.id, '高新技术与成果科')).id },
+      chenxi: { orgId: chenxi.orgId, high: chenxi.high, rural: chenxi.rural },
+      counties: counties.map((c) => ({
+        orgId: c.orgId,
+        name: c.name,
+        high: c.high,
+        share: c.division === DEMO_COUNTY ? 20 : 5,
+      })),
+    });
     await tx.insertInto('appSetting').values({ key: 'demo', value: '1' }).execute();
   });
 }

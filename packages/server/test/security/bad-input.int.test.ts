@@ -182,6 +182,7 @@ for (const kind of testDatabases()) {
         }
       }
       expect(requests).toBeGreaterThan(2000);
-    });
+      // Every route × every hostile value: the count of routes sets the time, not the machine.
+    }, 240_000);
   });
 }

@@ -14,6 +14,7 @@ import * as referenceIndexes from './0012-reference-indexes.js';
 import * as metricIndexes from './0013-metric-indexes.js';
 import * as reserveSurvey from './0014-reserve-survey.js';
 import * as dictEntry from './0015-dict-entry.js';
+import * as targets from './0016-targets.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -35,6 +36,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0013-metric-indexes': metricIndexes,
   '0014-reserve-survey': reserveSurvey,
   '0015-dict-entry': dictEntry,
+  '0016-targets': targets,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,14 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, entityByName, isoDate, isRatio, METRICS, metricById, yearPeriod } from '@kjj/domain';
+import {
+  AppError,
+  entityByName,
+  isMoneyMetric,
+  isoDate,
+  METRICS,
+  metricById,
+  metricEntity,
+  metricKind,
+  metricParams,
+  yearPeriod,
+} from '@kjj/domain';
 import { can, scopeFor } from '../../auth/actor.js';
 import type { DB } from '../../db/types.js';
 import { actorOf } from '../../http/auth-hook.js';
 import { metricEvaluator } from '../../metrics/evaluate.js';
 
 /** Every field some metric can be narrowed by; each metric checks its own list when evaluated. */
-const METRIC_PARAMS = [...new Set(METRICS.flatMap((m) => (isRatio(m) ? [] : m.params)))];
+const METRIC_PARAMS = [...new Set(METRICS.flatMap((m) => metricParams(m)))];
 
 const metricQuery = z
   .strictObject({
@@ -32,8 +43,9 @@ export function registerMetricRoutes(app: FastifyInstance, db: DB): void {
       id: m.id,
       label: m.label,
       unit: m.unit,
-      kind: isRatio(m) ? 'ratio' : 'sum' in m.measure ? 'amount' : 'count',
-      params: isRatio(m) ? [] : m.params,
+      kind: metricKind(m),
+      money: isMoneyMetric(m),
+      params: metricParams(m),
     })),
   }));
 
@@ -51,8 +63,7 @@ export function registerMetricRoutes(app: FastifyInstance, db: DB): void {
       const actor = actorOf(request);
       const metric = metricById(request.params.id);
       if (!metric) throw new AppError('NOT_FOUND', { entity: `指标 ${request.params.id}` });
-      const base = isRatio(metric) ? metricById(metric.numerator)! : metric;
-      const def = isRatio(base) ? undefined : entityByName(base.entity);
+      const def = entityByName(metricEntity(metric));
       if (!def || !can(actor, def.permissions.read) || !scopeFor(actor, def.permissions.read))
         throw new AppError('FORBIDDEN');
       const { orgId, year, from, to, ...filters } = request.query;

@@ -33,6 +33,7 @@ const routes: RouteObject[] = [
         path: 'dashboard/projects',
         element: lazyPage(() => import('../pages/dashboard/ProjectsDashboardPage'), 'ProjectsDashboardPage'),
       },
+      { path: 'kpi', element: lazyPage(() => import('../pages/kpi/KpiPage'), 'KpiPage') },
       { path: 'admin/orgs', element: lazyPage(() => import('../pages/admin/orgs/OrgsPage'), 'OrgsPage') },
       { path: 'admin/users', element: lazyPage(() => import('../pages/admin/users/UsersPage'), 'UsersPage') },
       { path: 'admin/roles', element: lazyPage(() => import('../pages/admin/roles/RolesPage'), 'RolesPage') },

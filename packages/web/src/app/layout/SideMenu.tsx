@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -9,7 +10,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { project } from '@kjj/domain';
+import { project, target } from '@kjj/domain';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -41,6 +42,7 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
           { key: '/board/projects', icon: <ProjectOutlined />, label: t('board.title') },
         ]
       : []),
+    ...(can(target.permissions.read) ? [{ key: '/kpi/', icon: <AimOutlined />, label: t('menu.kpi') }] : []),
     ...defs
       .filter((def) => can(def.permissions.read))
       .map((def) => ({ key: `/e/${def.plural}`, icon: <DatabaseOutlined />, label: pick(def.label) })),

@@ -11,6 +11,12 @@ export const SYSTEM_PERMISSIONS: Record<string, Text> = {
   'audit:read': t('查看审计日志', 'Read the audit log'),
 };
 
+/** The annual report is the bureau's, not any one entity's: reading it shows every figure in it. */
+export const REPORT_PERMISSIONS: Record<string, Text> = {
+  'report:read': t('查看和导出工作总结', 'Read and export work reports'),
+  'report:write': t('编写工作总结', 'Draft work reports'),
+};
+
 const OPERATION_LABELS: Record<(typeof CRUD_OPERATIONS)[number], Text> = {
   read: t('查看', 'read'),
   create: t('新增', 'create'),
@@ -42,6 +48,11 @@ export function permissionRegistry(entities: readonly EntityDef[]): PermissionIn
         group: def.label,
       })),
     ]),
+    ...Object.entries(REPORT_PERMISSIONS).map(([key, label]) => ({
+      key,
+      label,
+      group: t('工作总结', 'Work reports'),
+    })),
     ...Object.entries(SYSTEM_PERMISSIONS).map(([key, label]) => ({ key, label, group: admin })),
   ];
 }

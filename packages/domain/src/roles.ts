@@ -67,7 +67,7 @@ const kpiStaff = [
   ...some(target, 'read', 'update', 'export'),
   ...some(metricEntry, 'read', 'create', 'update', 'export', 'import'),
 ];
-const kpiChief = [...all(target), ...all(metricEntry)];
+const kpiChief = [...all(target), ...all(metricEntry), 'report:read', 'report:write'];
 /** Progress reports are written by the project's 进展报告 action (no one creates them by hand); staff keep their documents. */
 const progressStaff = some(progressReport, 'read', 'update', 'export');
 const reviewChief = [...all(reviewBatch), ...reviewStaff, 'reviewSheet:reopen'];
@@ -106,7 +106,9 @@ const readAndExport = [
   reviewSheet,
   target,
   metricEntry,
-].flatMap((def) => some(def, 'read', 'export'));
+]
+  .flatMap((def) => some(def, 'read', 'export'))
+  .concat('report:read');
 const directorActions = [...chiefActions, ...actions(...PROJECT_ACTIONS_BY_ROLE.director)];
 /** Everything a director may do, plus running the organisation; only the system admin edits roles. */
 const administration = [

@@ -24,6 +24,7 @@ import { JobRunner } from './jobs/runner.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerAuthRoutes } from './modules/auth/routes.js';
 import { registerJobRoutes } from './modules/jobs/routes.js';
+import { registerReportRoutes } from './modules/reports/routes.js';
 import { registerKpiRoutes } from './modules/kpi/routes.js';
 import { registerDashboardRoutes } from './modules/dashboards/routes.js';
 import { registerLedgerRoute } from './modules/projects/ledger.js';
@@ -148,6 +149,7 @@ export async function buildApp(
   registerMetricRoutes(app, db);
   registerDashboardRoutes(app, db);
   registerKpiRoutes(app, db, dialect);
+  registerReportRoutes(app, db, dialect);
   for (const def of ENTITIES) registerCrud(app, deps, def);
   registerLedgerRoute(app, deps);
 

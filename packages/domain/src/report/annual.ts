@@ -129,6 +129,12 @@ export function renderFigure(f: ReportFigure): string {
 
 type Clause = Segment[] | undefined;
 
+/** Rates the report states beside their parts (check C-4 recomputes them from the text). */
+const RATE_PARTS: [rate: string, numerator: string, denominator: string][] = [
+  ['projects.implementation.rate', 'projects.implemented.count', 'projects.due.count'],
+  ['projects.acceptance.rate', 'projects.acceptance.passed_first.count', 'projects.acceptance.decided.count'],
+];
+
 /**
  * Builds the report model from the facts. Every sentence is assembled from clauses; a clause
  * whose figure is missing (or zero, where zero would read oddly) is left out, so a bureau without
@@ -136,6 +142,8 @@ type Clause = Segment[] | undefined;
  */
 export function buildAnnualReport(facts: ReportFacts): ReportModel {
   const figures: Record<string, ReportFigure> = { ...facts.figures };
+  for (const [rate, numerator, denominator] of RATE_PARTS)
+    if (figures[rate]) figures[rate] = { ...figures[rate], of: { numerator, denominator } };
   const known = (key: string) => figures[key]?.value !== null && figures[key] !== undefined;
   const fig = (metricId: string, params?: Record<string, string>): Segment | undefined => {
     const key = figureKey(metricId, params);
@@ -205,6 +213,7 @@ export function buildAnnualReport(facts: ReportFacts): ReportModel {
           numerator: figures['projects.upward.approved.amount']!.value!,
           denominator: figures[goalKey].value!,
         },
+        of: { numerator: 'projects.upward.approved.amount', denominator: goalKey },
       };
       towardsTarget = clause(
         '为全年争资跑项目标{0}的{1}',

@@ -22,6 +22,8 @@ export interface ReportFigure {
   unit: string;
   /** For rates: what they were computed from (report check C-4). */
   parts?: { numerator: number; denominator: number };
+  /** For rates: the figures of the report that are its numerator and denominator. */
+  of?: { numerator: string; denominator: string };
 }
 
 export type Segment =

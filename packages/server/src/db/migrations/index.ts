@@ -15,6 +15,7 @@ import * as metricIndexes from './0013-metric-indexes.js';
 import * as reserveSurvey from './0014-reserve-survey.js';
 import * as dictEntry from './0015-dict-entry.js';
 import * as targets from './0016-targets.js';
+import * as reportDrafts from './0017-report-drafts.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -37,6 +38,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0014-reserve-survey': reserveSurvey,
   '0015-dict-entry': dictEntry,
   '0016-targets': targets,
+  '0017-report-drafts': reportDrafts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,404 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, buildAnnualReport, checkReport, isoDate, today, type ReportModel } from '@kjj/domain';
+import { scopeFor, type Actor } from '../../auth/actor.js';
+import { nowIso } from '../../db/dialect.js';
+import type { DB, Dialect } from '../../db/types.js';
+import { inTransaction } from '../../db/unit-of-work.js';
+import { docxToPdf } from '../../documents/pdf.js';
+import { reportDocx } from '../../documents/report-docx.js';
+import { actorOf, contextOf } from '../../http/auth-hook.js';
+import { annualFacts, type ReportOrg } from '../../reports/facts.js';
+
+const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
+
+const reportQuery = z.strictObject({
+  orgId: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().min(2000).max(2100),
+  /** 数据截至 (defaults to the year's end, or today within the year). */
+  cutoff: isoDate.optional(),
+  /** 成文日期 in the signature (defaults to today). */
+  documentDate: isoDate.optional(),
+});
+
+const text = z.string().max(2000);
+const segment = z.union([
+  z.strictObject({ text }),
+  z.strictObject({ figure: z.string().min(1).max(200), text: z.string().min(1).max(100) }),
+]);
+const point = z.strictObject({ id: z.string().min(1).max(60), segments: z.array(segment).max(200) });
+
+/** What staff may change in a draft: the wording. Figures, KPI rows and ids come from the stored draft. */
+const draftEdit = z.strictObject({
+  version: z.int().positive(),
+  title: z.string().trim().min(4).max(100),
+  opening: point,
+  work: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(60),
+        heading: z.string().trim().min(2).max(60),
+        points: z.array(point).max(30),
+      }),
+    )
+    .max(20),
+  highlights: z.array(z.string().max(60)).max(20),
+  kpiSummary: point,
+  problems: z.array(point).max(30),
+  plan: z.array(point).max(30),
+});
+
+const draftCreate = reportQuery;
+
+interface DraftRow {
+  id: number;
+  orgId: number;
+  year: number;
+  kind: string;
+  cutoff: string;
+  documentDate: string;
+  status: string;
+  model: ReportModel;
+  version: number;
+  updatedAt: string;
+}
+
+/**
+ * The draft's columns, with the model read as text: on PostgreSQL a jsonb value would come back as
+ * an object whose keys the camel-case plugin rewrites (figure keys such as `{category=social_dev}`).
+ */
+const DRAFT_COLUMNS = [
+  'id',
+  'orgId',
+  'year',
+  'kind',
+  'cutoff',
+  'documentDate',
+  'status',
+  'version',
+  'updatedAt',
+  sql<string>`cast(model as text)`.as('model'),
+] as const;
+
+const decode = (row: Record<string, unknown>): DraftRow => ({
+  id: Number(row.id),
+  orgId: Number(row.orgId),
+  year: Number(row.year),
+  kind: String(row.kind),
+  cutoff: String(row.cutoff),
+  documentDate: String(row.documentDate),
+  status: String(row.status),
+  model: (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as ReportModel,
+  version: Number(row.version),
+  updatedAt: String(row.updatedAt),
+});
+
+/**
+ * The annual work report (DESIGN §6, DOMAIN §5): a model built from the records, drafts whose
+ * wording staff edit with every version kept, the consistency check, and the docx and PDF.
+ */
+export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dialect): void {
+  const anyDb = db as unknown as Kysely<any>;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The org the actor reports for; reports are org-wide, so section and own scopes mean one's own bureau. */
+  async function reportOrg(
+    actor: Actor,
+    orgId: number | undefined,
+    permission: string,
+    executor: Kysely<any> = anyDb,
+  ): Promise<ReportOrg> {
+    const scope = scopeFor(actor, permission);
+    if (!scope) throw new AppError('FORBIDDEN');
+    const org = await executor
+      .selectFrom('org')
+      .select(['id', 'path', 'kind', 'fullName'])
+      .where('id', '=', orgId ?? actor.orgId)
+      .executeTakeFirst();
+    const reachable =
+      org &&
+      org.kind !== 'section' &&
+      (scope === 'all' ||
+        (scope === 'org_and_below' ? org.path.startsWith(actor.orgPath) : Number(org.id) === actor.orgId));
+    if (!reachable) throw new AppError('NOT_FOUND', { entity: '单位' });
+    return { id: Number(org.id), path: org.path, kind: org.kind, fullName: org.fullName };
+  }
+
+  async function build(actor: Actor, org: ReportOrg, q: z.infer<typeof reportQuery>) {
+    const yearEnd = `${q.year}-12-31`;
+    const cutoff = q.cutoff ?? (today() < yearEnd ? today() : yearEnd);
+    if (cutoff.slice(0, 4) !== String(q.year))
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'cutoff', code: 'OUT_OF_PERIOD', message: `数据截至日期应在${q.year}年内` },
+      ]);
+    const facts = await annualFacts(db, actor, org, q.year, cutoff, q.documentDate ?? today());
+    return buildAnnualReport(facts);
+  }
+
+  /** Inside a transaction pass it: SQLite has one connection, and the transaction holds it. */
+  async function draftOf(actor: Actor, id: number, permission: string, executor = anyDb): Promise<DraftRow> {
+    const row = await executor
+      .selectFrom('reportDraft')
+      .select(DRAFT_COLUMNS)
+      .where('id', '=', id)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', { entity: '工作总结草稿' });
+    const draft = decode(row);
+    // Someone who may not report for the draft's org does not learn that it exists.
+    try {
+      await reportOrg(actor, draft.orgId, permission, executor);
+    } catch {
+      throw new AppError('NOT_FOUND', { entity: '工作总结草稿' });
+    }
+    return draft;
+  }
+
+  const withFindings = (draft: DraftRow) => ({ ...draft, findings: checkReport(draft.model) });
+
+  r.get(
+    '/api/v1/reports/annual',
+    {
+      schema: { querystring: reportQuery, tags: ['reports'], summary: '年度工作总结（按记录生成）' },
+      config: { permission: 'report:read' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const org = await reportOrg(actor, request.query.orgId, 'report:read');
+      const model = await build(actor, org, request.query);
+      return { model, findings: checkReport(model) };
+    },
+  );
+
+  r.get(
+    '/api/v1/report-drafts',
+    {
+      schema: {
+        querystring: z.strictObject({
+          orgId: z.coerce.number().int().positive().optional(),
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+        }),
+        tags: ['reports'],
+        summary: '工作总结草稿列表',
+      },
+      config: { permission: 'report:read' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const org = await reportOrg(actor, request.query.orgId, 'report:read');
+      let q = anyDb
+        .selectFrom('reportDraft')
+        .select(['id', 'orgId', 'year', 'kind', 'cutoff', 'documentDate', 'status', 'version', 'updatedAt'])
+        .where('orgId', '=', org.id)
+        .where('deletedAt', 'is', null);
+      if (request.query.year) q = q.where('year', '=', request.query.year);
+      const rows = await q.orderBy('year', 'desc').orderBy('id', 'desc').limit(100).execute();
+      return { items: rows.map((row) => ({ ...row, id: Number(row.id), orgId: Number(row.orgId) })) };
+    },
+  );
+
+  r.post(
+    '/api/v1/report-drafts',
+    {
+      schema: { body: draftCreate, tags: ['reports'], summary: '从记录生成工作总结草稿' },
+      config: { permission: 'report:write' },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const org = await reportOrg(actor, request.body.orgId, 'report:write');
+      const model = await build(actor, org, request.body);
+      const draft = await inTransaction(db, dialect, contextOf(request), async ({ tx, audit }) => {
+        const now = nowIso();
+        const t = tx as unknown as Kysely<any>;
+        const inserted = await t
+          .insertInto('reportDraft')
+          .values({
+            orgId: org.id,
+            year: model.year,
+            kind: model.kind,
+            cutoff: model.cutoff,
+            documentDate: request.body.documentDate ?? today(),
+            status: 'draft',
+            model: JSON.stringify(model),
+            version: 1,
+            createdBy: actor.userId,
+            createdAt: now,
+            updatedBy: actor.userId,
+            updatedAt: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const id = Number(inserted.id);
+        await t
+          .insertInto('reportDraftVersion')
+          .values({
+            draftId: id,
+            version: 1,
+            model: JSON.stringify(model),
+            savedBy: actor.userId,
+            savedAt: now,
+          })
+          .execute();
+        audit({
+          action: 'reportDraft.create',
+          entity: 'reportDraft',
+          entityId: id,
+          orgId: org.id,
+          diff: { after: { year: model.year, cutoff: model.cutoff, title: model.title } },
+        });
+        return decode(
+          await t
+            .selectFrom('reportDraft')
+            .select(DRAFT_COLUMNS)
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow(),
+        );
+      });
+      return reply.code(201).send(withFindings(draft));
+    },
+  );
+
+  r.get(
+    '/api/v1/report-drafts/:id',
+    {
+      schema: { params: idParams, tags: ['reports'], summary: '工作总结草稿' },
+      config: { permission: 'report:read' },
+    },
+    async (request) => withFindings(await draftOf(actorOf(request), request.params.id, 'report:read')),
+  );
+
+  r.patch(
+    '/api/v1/report-drafts/:id',
+    {
+      schema: {
+        params: idParams,
+        body: draftEdit,
+        tags: ['reports'],
+        summary: '修改工作总结措辞（保留历史版本）',
+      },
+      config: { permission: 'report:write' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const edit = request.body;
+      return inTransaction(db, dialect, contextOf(request), async ({ tx, audit }) => {
+        const t = tx as unknown as Kysely<any>;
+        const before = await draftOf(actor, request.params.id, 'report:write', t);
+        if (before.version !== edit.version)
+          throw new AppError('CONFLICT_STALE_VERSION', {}, [], { currentVersion: before.version });
+        const model: ReportModel = {
+          ...before.model,
+          title: edit.title,
+          opening: edit.opening,
+          work: edit.work,
+          highlights: edit.highlights.filter((id) => edit.work.some((s) => s.id === id)),
+          kpi: { ...before.model.kpi, summary: edit.kpiSummary },
+          problems: edit.problems,
+          plan: edit.plan,
+        };
+        assertFiguresKnown(model);
+        const version = before.version + 1;
+        const now = nowIso();
+        const changed = await t
+          .updateTable('reportDraft')
+          .set({ model: JSON.stringify(model), version, updatedBy: actor.userId, updatedAt: now })
+          .where('id', '=', before.id)
+          .where('version', '=', before.version)
+          .executeTakeFirst();
+        if (Number(changed.numUpdatedRows) !== 1)
+          throw new AppError('CONFLICT_STALE_VERSION', {}, [], { currentVersion: before.version + 1 });
+        await t
+          .insertInto('reportDraftVersion')
+          .values({
+            draftId: before.id,
+            version,
+            model: JSON.stringify(model),
+            savedBy: actor.userId,
+            savedAt: now,
+          })
+          .execute();
+        audit({
+          action: 'reportDraft.update',
+          entity: 'reportDraft',
+          entityId: before.id,
+          orgId: before.orgId,
+          diff: {
+            before: { version: before.version, title: before.model.title },
+            after: { version, title: model.title },
+          },
+        });
+        return withFindings({ ...before, model, version, updatedAt: now });
+      });
+    },
+  );
+
+  r.get(
+    '/api/v1/report-drafts/:id/versions',
+    {
+      schema: { params: idParams, tags: ['reports'], summary: '草稿历史版本' },
+      config: { permission: 'report:read' },
+    },
+    async (request) => {
+      const draft = await draftOf(actorOf(request), request.params.id, 'report:read');
+      const rows = await anyDb
+        .selectFrom('reportDraftVersion as v')
+        .leftJoin('userAccount as u', 'u.id', 'v.savedBy')
+        .select(['v.version', 'v.savedAt', 'u.name as savedBy'])
+        .where('v.draftId', '=', draft.id)
+        .orderBy('v.version', 'desc')
+        .execute();
+      return { items: rows };
+    },
+  );
+
+  const sendDocument = async (reply: FastifyReply, draft: DraftRow, format: 'docx' | 'pdf') => {
+    const docx = await reportDocx(draft.model);
+    const body =
+      format === 'docx'
+        ? docx
+        : await docxToPdf(docx, (error) => reply.log.error({ err: error }, 'pdf conversion failed'));
+    const name = `${draft.model.title}.${format}`;
+    return reply
+      .header(
+        'content-type',
+        format === 'docx'
+          ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+          : 'application/pdf',
+      )
+      .header(
+        'content-disposition',
+        `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      )
+      .send(body);
+  };
+
+  for (const format of ['docx', 'pdf'] as const)
+    r.get(
+      `/api/v1/report-drafts/:id/export.${format}`,
+      {
+        schema: { params: idParams, tags: ['reports'], summary: `导出工作总结（${format}）` },
+        config: { permission: 'report:read' },
+      },
+      async (request, reply) =>
+        sendDocument(reply, await draftOf(actorOf(request), request.params.id, 'report:read'), format),
+    );
+}
+
+/** Every bound segment refers to a figure of the draft (the client cannot invent one). */
+function assertFiguresKnown(model: ReportModel): void {
+  const points = [
+    model.opening,
+    model.kpi.summary,
+    ...model.work.flatMap((s) => s.points),
+    ...model.problems,
+    ...model.plan,
+  ];
+  for (const p of points)
+    for (const s of p.segments)
+      if ('figure' in s && !model.figures[s.figure])
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: `${p.id}.segments`, code: 'UNKNOWN_FIGURE', message: `段落${p.id}引用了不存在的数据项` },
+        ]);
+}

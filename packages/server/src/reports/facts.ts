@@ -1,0 +1,152 @@
+import type { Kysely } from 'kysely';
+import {
+  decodeQty,
+  figureKey,
+  isMoneyMetric,
+  isRatio,
+  metricById,
+  reportFigureRefs,
+  reserveSurvey,
+  target as targetDef,
+  type ReportFacts,
+  type ReportFigure,
+  type TargetFact,
+} from '@kjj/domain';
+import { scopeFor, type Actor } from '../auth/actor.js';
+import { dictEntries } from '../db/dicts.js';
+import { resolveScope, subtreeIds, narrowToOrgs, whereScope } from '../db/scope.js';
+import type { DB } from '../db/types.js';
+import { kpiBoard } from '../kpi/board.js';
+import { metricEvaluator } from '../metrics/evaluate.js';
+
+export interface ReportOrg {
+  id: number;
+  path: string;
+  kind: string;
+  fullName: string;
+}
+
+const levelOf = (kind: string): ReportFacts['level'] =>
+  kind === 'province_dept' ? 'province' : kind === 'city_bureau' ? 'city' : 'county';
+
+/**
+ * Everything the annual report states, measured for one org and year up to the cut-off date
+ * (DESIGN §6 step 1). Figures go through the metric evaluator with the reader's scope, so a
+ * report never shows a number its reader could not trace to records.
+ */
+export async function annualFacts(
+  db: DB,
+  actor: Actor,
+  org: ReportOrg,
+  year: number,
+  cutoff: string,
+  documentDate: string,
+): Promise<ReportFacts> {
+  const anyDb = db as unknown as Kysely<any>;
+  const metrics = metricEvaluator(anyDb, actor);
+  const period = { from: `${year}-01-01`, to: cutoff };
+  const categories = (await dictEntries(db, 'projectCategory')).map((e) => ({
+    code: e.code,
+    label: e.label.zh,
+  }));
+
+  const figures: Record<string, ReportFigure> = {};
+  for (const ref of reportFigureRefs(categories)) {
+    const metric = metricById(ref.metricId)!;
+    const value = await metrics.evaluate(ref.metricId, {
+      orgPath: org.path,
+      period,
+      params: ref.params ?? {},
+    });
+    const money = isMoneyMetric(metric);
+    const rate = isRatio(metric);
+    figures[figureKey(ref.metricId, ref.params)] = {
+      metricId: ref.metricId,
+      ...(ref.params ? { params: ref.params } : {}),
+      label: metric.label.zh,
+      value: value.value,
+      qualifier: value.manual?.qualifier ?? 'exact',
+      manual: value.manual !== undefined,
+      money,
+      rate,
+      unit: money || rate ? '' : metric.unit.zh,
+      ...(value.parts ? { parts: value.parts } : {}),
+    };
+  }
+
+  const board = await kpiBoard(anyDb, actor, org, year, cutoff);
+  const targets: TargetFact[] = board.lines.map((line) => {
+    const metric = line.target.metricId ? metricById(line.target.metricId as string) : undefined;
+    return {
+      targetId: line.target.id,
+      name: line.target.name as string,
+      source: line.target.source as string,
+      kind: line.target.kind as string,
+      metricId: (line.target.metricId as string | null) ?? null,
+      targetValue: decodeQty(line.target.targetValue),
+      actual: { value: line.actual.value, qualifier: line.actual.qualifier, manual: line.actual.manual },
+      assessment: line.assessment,
+      reason: (line.target.reason as string | null) ?? null,
+      unit: metric?.unit.zh ?? '',
+      money: metric ? isMoneyMetric(metric) : false,
+    };
+  });
+
+  return {
+    orgId: org.id,
+    orgName: org.fullName,
+    level: levelOf(org.kind),
+    year,
+    cutoff,
+    documentDate,
+    figures,
+    categories,
+    survey: await latestSurvey(anyDb, actor, org, year, cutoff),
+    targets,
+    nextTargets: await nextYearTargets(anyDb, actor, org, year + 1),
+  };
+}
+
+/** The year's latest project survey in the org's subtree that had begun by the cut-off (P12). */
+async function latestSurvey(db: Kysely<any>, actor: Actor, org: ReportOrg, year: number, cutoff: string) {
+  const scope = narrowToOrgs(
+    await resolveScope(db, actor, scopeFor(actor, reserveSurvey.permissions.read)),
+    await subtreeIds(db, org.path),
+  );
+  const row = await db
+    .selectFrom('reserveSurvey')
+    .select(['startDate', 'unitsVisited'])
+    .where(whereScope(scope, 'reserve_survey'))
+    .where('deletedAt', 'is', null)
+    .where('year', '=', year)
+    .where('startDate', '<=', cutoff)
+    .orderBy('startDate', 'desc')
+    .executeTakeFirst();
+  if (!row) return null;
+  const units = typeof row.unitsVisited === 'string' ? JSON.parse(row.unitsVisited) : row.unitsVisited;
+  return { startDate: String(row.startDate), unitsVisited: decodeQty(units) };
+}
+
+/** Next year's targets of the org: the plan part states them. */
+async function nextYearTargets(db: Kysely<any>, actor: Actor, org: ReportOrg, year: number) {
+  const scope = await resolveScope(db, actor, scopeFor(actor, targetDef.permissions.read));
+  const rows = await db
+    .selectFrom('target')
+    .select(['name', 'metricId', 'kind', 'targetValue'])
+    .where(whereScope(scope, 'target'))
+    .where('deletedAt', 'is', null)
+    .where('orgId', '=', org.id)
+    .where('year', '=', year)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => {
+    const metric = r.metricId ? metricById(String(r.metricId)) : undefined;
+    return {
+      name: String(r.name),
+      metricId: (r.metricId as string | null) ?? null,
+      kind: String(r.kind),
+      targetValue: decodeQty(typeof r.targetValue === 'string' ? JSON.parse(r.targetValue) : r.targetValue),
+      unit: metric?.unit.zh ?? '',
+    };
+  });
+}

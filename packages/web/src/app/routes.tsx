@@ -34,6 +34,7 @@ const routes: RouteObject[] = [
         element: lazyPage(() => import('../pages/dashboard/ProjectsDashboardPage'), 'ProjectsDashboardPage'),
       },
       { path: 'kpi', element: lazyPage(() => import('../pages/kpi/KpiPage'), 'KpiPage') },
+      { path: 'reports', element: lazyPage(() => import('../pages/reports/ReportPage'), 'ReportPage') },
       { path: 'admin/orgs', element: lazyPage(() => import('../pages/admin/orgs/OrgsPage'), 'OrgsPage') },
       { path: 'admin/users', element: lazyPage(() => import('../pages/admin/users/UsersPage'), 'UsersPage') },
       { path: 'admin/roles', element: lazyPage(() => import('../pages/admin/roles/RolesPage'), 'RolesPage') },

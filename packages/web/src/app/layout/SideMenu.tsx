@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   ProjectOutlined,
   DatabaseOutlined,
+  FileWordOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -43,6 +44,9 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
         ]
       : []),
     ...(can(target.permissions.read) ? [{ key: '/kpi/', icon: <AimOutlined />, label: t('menu.kpi') }] : []),
+    ...(can('report:read')
+      ? [{ key: '/reports/', icon: <FileWordOutlined />, label: t('menu.report') }]
+      : []),
     ...defs
       .filter((def) => can(def.permissions.read))
       .map((def) => ({ key: `/e/${def.plural}`, icon: <DatabaseOutlined />, label: pick(def.label) })),

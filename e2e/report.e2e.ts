@@ -1,0 +1,50 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/auth.js';
+import { useBrowser } from './support/browser.js';
+import { captureDownload } from './support/excel.js';
+import { uniqueToken } from './support/values.js';
+
+describe('targets and the annual work report', () => {
+  const browser = useBrowser();
+
+  it('shows the KPI board of 2020 with the 争资跑项 target at 231.11%', async () => {
+    const page = await browser.open();
+    await signIn(page, 'cx_director');
+    await page.goto('/kpi?year=2020');
+    const row = page.getByRole('row').filter({ hasText: '争资跑项' });
+    await row.getByText('231.11%').waitFor();
+    await row.getByText('超额完成').waitFor();
+    await page
+      .getByTestId('kpi-summary')
+      .getByText(/截至2020-12-31/)
+      .waitFor();
+  });
+
+  it('drafts the report from the records, edits a sentence, and finds the edit in the Word file', async () => {
+    const page = await browser.open();
+    await signIn(page, 'cx_director');
+    await page.goto('/reports?year=2020');
+    await page.getByRole('button', { name: '从记录生成草稿' }).click();
+    const paper = page.getByTestId('report-paper');
+    await paper.getByText('辰溪县科学技术局2020年工作总结及2021年工作打算').waitFor();
+    await paper.getByText('231.11%').first().waitFor();
+    await page.getByTestId('report-findings').getByText('未发现前后矛盾或与记录不符的数字').waitFor();
+
+    // The projects section's heading phrase, rewritten in place.
+    const heading = `坚持项目为王${uniqueToken()}`;
+    const phrase = paper.locator('[data-section="projects"] p').first().locator('[contenteditable="true"]');
+    await phrase.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(heading);
+    await page.getByRole('heading', { name: '年度工作总结', level: 1 }).click();
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('已保存为新版本').waitFor();
+    await page.getByText('第2版', { exact: false }).first().waitFor();
+
+    const file = await captureDownload(page, () => page.getByRole('button', { name: '导出Word' }).click());
+    expect(file.fileName).toBe('辰溪县科学技术局2020年工作总结及2021年工作打算.docx');
+    const documentXml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
+    expect(documentXml).toContain(`（一）${heading}`);
+  });
+});

@@ -55,6 +55,8 @@ export interface ReportFacts {
   /** The year's latest project survey (P12), if any. */
   survey: { startDate: string; unitsVisited: Qty | null } | null;
   targets: TargetFact[];
+  /** A city's (or the province's) bureaus directly below, each with the roll-up table's figures. */
+  below?: { orgId: number; orgName: string; figures: Record<string, ReportFigure> }[];
   nextTargets: {
     name: string;
     metricId: string | null;
@@ -65,6 +67,45 @@ export interface ReportFacts {
 }
 
 const LEVEL_WORD = { county: '县', city: '市', province: '省' } as const;
+
+/** The columns of a city report's table of its counties (DOMAIN §5.1, city roll-up). */
+export const ROLLUP_COLUMNS: { metricId: string; label: string }[] = [
+  { metricId: 'projects.upward.recommended.count', label: '向上申报项目（项）' },
+  { metricId: 'projects.upward.approved.count', label: '上级立项项目（项）' },
+  { metricId: 'projects.upward.approved.amount', label: '争取上级资金（万元）' },
+  { metricId: 'projects.county.approved.count', label: '县级计划项目（项）' },
+  { metricId: 'projects.county.approved.amount', label: '县级计划资金（万元）' },
+  { metricId: 'reserve.added.count', label: '新增入库项目（个）' },
+  { metricId: 'ip.applications.count', label: '专利申请（件）' },
+];
+
+/** A figure in a table cell: counts as counted, money in 万元 (the column names the unit). */
+function tableCell(f: ReportFigure | undefined): string {
+  if (!f || f.value === null) return '—';
+  if (f.money) return `${Number((f.value / 1_000_000).toFixed(2))}`;
+  return formatQty({ value: f.value, qualifier: f.qualifier }, '');
+}
+
+/**
+ * The per-county table of a city report, with a total row that must equal the city's own figure
+ * (both come from the same records; the check C-2 compares them).
+ */
+function rollupTable(facts: ReportFacts, figures: Record<string, ReportFigure>) {
+  if (!facts.below || facts.below.length === 0) return {};
+  const rows = facts.below.map((org) => {
+    for (const column of ROLLUP_COLUMNS) {
+      const figure = org.figures[column.metricId];
+      if (figure)
+        figures[`org.${org.orgId}.${column.metricId}`] = {
+          ...figure,
+          label: `${org.orgName}${figure.label}`,
+        };
+    }
+    return { orgName: org.orgName, cells: ROLLUP_COLUMNS.map((c) => tableCell(org.figures[c.metricId])) };
+  });
+  const total = { orgName: '合计', cells: ROLLUP_COLUMNS.map((c) => tableCell(figures[c.metricId])) };
+  return { counties: [...rows, total], countyColumns: ROLLUP_COLUMNS.map((c) => c.label) };
+}
 
 /** The figures the annual report reads; the category breakdown follows the managed list. */
 export function reportFigureRefs(categories: readonly { code: string }[]): FigureRef[] {
@@ -403,7 +444,7 @@ export function buildAnnualReport(facts: ReportFacts): ReportModel {
 
   const y = facts.year;
   return {
-    kind: 'annual',
+    kind: facts.below && facts.below.length > 0 ? 'city_rollup' : 'annual',
     orgId: facts.orgId,
     orgName: facts.orgName,
     year: y,
@@ -421,6 +462,7 @@ export function buildAnnualReport(facts: ReportFacts): ReportModel {
     work,
     highlights: [],
     kpi: kpiPart(facts, figures),
+    ...rollupTable(facts, figures),
     problems: problemPoints(facts),
     plan: planPoints(facts),
     signature: { org: facts.orgName, date: chineseDate(facts.documentDate) },

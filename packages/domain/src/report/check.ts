@@ -218,6 +218,23 @@ export function checkReport(model: ReportModel): Finding[] {
       });
   }
 
+  // C-2 for a city: its counties (and its own 本级 records) add up to its figures.
+  if (model.counties) {
+    const rows = Object.entries(model.figures).filter(([key]) => key.startsWith('org.'));
+    for (const [metricId, whole] of Object.entries(model.figures)) {
+      const parts = rows.filter(([key]) => key.endsWith(`.${metricId}`)).map(([, f]) => f.value ?? 0);
+      if (parts.length === 0 || whole.value === null) continue;
+      const sum = parts.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - whole.value) > 1e-6)
+        findings.push({
+          check: 'C-2',
+          severity: 'error',
+          message: `各县市区${whole.label}合计${show(whole, sum)}与全市${show(whole, whole.value)}不符`,
+          places: [{ part: 'kpi', pointId: 'counties', text: whole.label }],
+        });
+    }
+  }
+
   // C-4: a percentage must follow from its numerator and denominator at the stated precision.
   for (const [key, figure] of Object.entries(model.figures)) {
     const shown = stated(key);
@@ -306,4 +323,6 @@ export function checkReport(model: ReportModel): Finding[] {
 }
 
 const round = (x: number) => Number(x.toFixed(2));
+const show = (f: ReportFigure, value: number) =>
+  f.money ? `${round(value / 1_000_000)}万元` : `${round(value)}`;
 const labelOf = (model: ReportModel, key: string) => model.figures[key]?.label ?? key;

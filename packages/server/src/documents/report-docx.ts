@@ -145,6 +145,34 @@ function signature(org: string, date: string): Paragraph[] {
 function kpiTable(model: ReportModel): Table {
   const headers = ['序号', '指标名称', '来源', '目标值', '完成值', '完成率', '状态', '备注'];
   const widths = [7, 22, 12, 12, 12, 11, 11, 13];
+  return table(
+    headers,
+    widths,
+    model.kpi.rows.map((row, n) => [
+      String(n + 1),
+      row.name,
+      row.source,
+      row.target,
+      row.actual,
+      row.ratio,
+      row.status,
+      row.note,
+    ]),
+  );
+}
+
+/** A city report's counties, one row each and the total (仿宋 小四, 黑体 header repeated on each page). */
+function countyTable(model: ReportModel): Table {
+  const headers = ['单位', ...(model.countyColumns ?? [])];
+  const widths = headers.map((_, i) => (i === 0 ? 16 : 84 / (headers.length - 1)));
+  return table(
+    headers,
+    widths,
+    (model.counties ?? []).map((row) => [row.orgName, ...row.cells]),
+  );
+}
+
+function table(headers: string[], widths: number[], rows: string[][]): Table {
   const cell = (text: string, i: number, header = false) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.PERCENTAGE },
@@ -169,22 +197,7 @@ function kpiTable(model: ReportModel): Table {
     },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, i, true)) }),
-      ...model.kpi.rows.map(
-        (row, n) =>
-          new TableRow({
-            cantSplit: true,
-            children: [
-              String(n + 1),
-              row.name,
-              row.source,
-              row.target,
-              row.actual,
-              row.ratio,
-              row.status,
-              row.note,
-            ].map((text, i) => cell(text, i)),
-          }),
-      ),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i)) })),
     ],
   });
 }
@@ -216,6 +229,10 @@ export function reportParagraphs(model: ReportModel): (Paragraph | Table)[] {
   out.push(para('kjjHeading1', `${numbering.part(2)}主要目标任务完成情况`));
   out.push(body(pointText(model.kpi.summary)));
   if (model.kpi.rows.length > 0) out.push(kpiTable(model));
+  if (model.counties && model.counties.length > 0) {
+    out.push(body('各县市区主要指标完成情况如下表：'));
+    out.push(countyTable(model));
+  }
   out.push(para('kjjHeading1', `${numbering.part(3)}存在的问题`));
   out.push(...points(model.problems));
   out.push(para('kjjHeading1', `${numbering.part(4)}${model.planYear}年工作打算`));

@@ -3,8 +3,10 @@ import {
   decodeQty,
   figureKey,
   isMoneyMetric,
+  isManual,
   isRatio,
   metricById,
+  ROLLUP_COLUMNS,
   reportFigureRefs,
   reserveSurvey,
   target as targetDef,
@@ -14,7 +16,7 @@ import {
 } from '@kjj/domain';
 import { scopeFor, type Actor } from '../auth/actor.js';
 import { dictEntries } from '../db/dicts.js';
-import { resolveScope, subtreeIds, narrowToOrgs, whereScope } from '../db/scope.js';
+import { narrowToOrgs, pathUpperBound, resolveScope, subtreeIds, whereScope } from '../db/scope.js';
 import type { DB } from '../db/types.js';
 import { kpiBoard } from '../kpi/board.js';
 import { metricEvaluator } from '../metrics/evaluate.js';
@@ -93,6 +95,7 @@ export async function annualFacts(
   });
 
   return {
+    below: org.kind === 'county_bureau' ? undefined : await rollupBelow(anyDb, metrics, org, period),
     orgId: org.id,
     orgName: org.fullName,
     level: levelOf(org.kind),
@@ -106,6 +109,73 @@ export async function annualFacts(
     nextTargets: await nextYearTargets(anyDb, actor, org, year + 1),
   };
 }
+
+/**
+ * A city's table of its counties (R-T3): each column one grouped query by org, each county the
+ * sum over its subtree, and the city's own records as 本级 so the rows add up to the city.
+ */
+async function rollupBelow(
+  db: Kysely<any>,
+  metrics: ReturnType<typeof metricEvaluator>,
+  org: ReportOrg,
+  period: { from: string; to: string },
+): Promise<ReportFacts['below']> {
+  const orgs = await db
+    .selectFrom('org')
+    .select(['id', 'path', 'parentId', 'kind', 'shortName'])
+    .where('path', '>=', org.path)
+    .where('path', '<', pathUpperBound(org.path))
+    .orderBy('divisionCode')
+    .orderBy('sortOrder')
+    .execute();
+  const children = orgs.filter((o) => Number(o.parentId) === org.id && o.kind !== 'section');
+  const ownIds = orgs
+    .filter((o) => !children.some((c) => String(o.path).startsWith(String(c.path))))
+    .map((o) => Number(o.id));
+  const groups = [
+    { orgId: org.id, orgName: `${LEVEL_OWN[org.kind] ?? ''}本级`, ids: ownIds },
+    ...children.map((c) => ({
+      orgId: Number(c.id),
+      orgName: String(c.shortName).replace(/科学技术局$|科技局$/, ''),
+      ids: orgs.filter((o) => String(o.path).startsWith(String(c.path))).map((o) => Number(o.id)),
+    })),
+  ];
+  const columns = await Promise.all(
+    ROLLUP_COLUMNS.map(async (c) => ({
+      metric: metricById(c.metricId)!,
+      byOrg: await metrics.evaluateBy(c.metricId, { orgPath: org.path, period }, 'orgId'),
+    })),
+  );
+  return groups.map((g) => ({
+    orgId: g.orgId,
+    orgName: g.orgName,
+    figures: Object.fromEntries(
+      columns.map(({ metric, byOrg }) => {
+        const present = g.ids.filter((id) => byOrg.has(String(id)));
+        const value =
+          present.length === 0 && isManual(metric)
+            ? null
+            : g.ids.reduce((sum, id) => sum + (byOrg.get(String(id)) ?? 0), 0);
+        const money = isMoneyMetric(metric);
+        return [
+          metric.id,
+          {
+            metricId: metric.id,
+            label: metric.label.zh,
+            value,
+            qualifier: 'exact',
+            manual: isManual(metric),
+            money,
+            rate: false,
+            unit: money ? '' : metric.unit.zh,
+          } satisfies ReportFigure,
+        ];
+      }),
+    ),
+  }));
+}
+
+const LEVEL_OWN: Record<string, string> = { city_bureau: '市', province_dept: '省' };
 
 /** The year's latest project survey in the org's subtree that had begun by the cut-off (P12). */
 async function latestSurvey(db: Kysely<any>, actor: Actor, org: ReportOrg, year: number, cutoff: string) {

@@ -221,6 +221,38 @@ for (const kind of testDatabases()) {
       }
     }, 120_000);
 
+    it('rolls a city report up from its counties, with a table that adds up to the city', async () => {
+      const admin = await t.as('hh_admin');
+      const res = await admin.get(`/api/v1/reports/annual?year=2020&orgId=${await t.orgIdOf('431200')}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const { model, findings } = res.json<{ model: ReportModel; findings: Finding[] }>();
+      expect(model.kind).toBe('city_rollup');
+      expect(model.title).toBe('怀化市科学技术局2020年工作总结及2021年工作打算');
+      expect(findings).toEqual([]);
+      const column = model.countyColumns!.indexOf('争取上级资金（万元）');
+      const rows = Object.fromEntries(model.counties!.map((r) => [r.orgName, r.cells]));
+      expect(rows['辰溪县']![column]).toBe('208');
+      expect(rows['市本级']).toBeDefined();
+      const total = rows['合计']![column]!;
+      const sum = model
+        .counties!.filter((r) => r.orgName !== '合计')
+        .reduce((s, r) => s + (Number(r.cells[column]) || 0), 0);
+      expect(Number(total)).toBeCloseTo(sum, 2);
+      // The city's figures are its counties' summed: 辰溪's 208万 is part of the city's upward funds.
+      expect(model.figures['projects.upward.approved.amount']!.value).toBeGreaterThanOrEqual(208 * 1_000_000);
+      const plan = model.kpi.rows.find((row) => row.name === '县级科技计划项目立项')!;
+      expect(plan.target).toBe('30项');
+      const draft = await admin.post('/api/v1/report-drafts', {
+        year: 2020,
+        orgId: await t.orgIdOf('431200'),
+      });
+      const docx = await docxParts(
+        (await admin.get(`/api/v1/report-drafts/${draft.json().id}/export.docx`)).rawPayload,
+      );
+      expect(docx.document).toContain('各县市区主要指标完成情况如下表');
+      expect(docx.document).toContain('辰溪县');
+    });
+
     it('only those who report for the bureau read its drafts', async () => {
       const draft = await newDraft();
       const mayang = await t.as('my_director');

@@ -326,6 +326,30 @@ function Paper({ model, edit, editable, onChange }: PaperProps) {
           </tbody>
         </table>
       )}
+      {model.counties && model.counties.length > 0 && (
+        <>
+          <p className={styles.para}>各县市区主要指标完成情况如下表：</p>
+          <table className={styles.table} data-testid="report-counties">
+            <thead>
+              <tr>
+                {['单位', ...(model.countyColumns ?? [])].map((h) => (
+                  <th key={h}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {model.counties.map((row) => (
+                <tr key={row.orgName}>
+                  <td>{row.orgName}</td>
+                  {row.cells.map((cell, i) => (
+                    <td key={i}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <p className={styles.h1}>{`${numbering.part(3)}存在的问题`}</p>
       {list(edit.problems, (problems) => onChange({ ...edit, problems }), numbering.point)}
       <p className={styles.h1}>{`${numbering.part(4)}${model.planYear}年工作打算`}</p>

@@ -38,6 +38,9 @@ describe('targets and the annual work report', () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(heading);
     await page.getByRole('heading', { name: '年度工作总结', level: 1 }).click();
+    // The KPI table moves to an 附件 after the signature.
+    await page.getByRole('switch', { name: '完成情况表作为附件' }).click();
+    await paper.getByText('附件：主要目标任务完成情况表').waitFor();
     await page.getByRole('button', { name: '保存修改' }).click();
     await page.getByText('已保存为新版本').waitFor();
     await page.getByText('第2版', { exact: false }).first().waitFor();
@@ -46,5 +49,6 @@ describe('targets and the annual work report', () => {
     expect(file.fileName).toBe('辰溪县科学技术局2020年工作总结及2021年工作打算.docx');
     const documentXml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
     expect(documentXml).toContain(`（一）${heading}`);
+    expect(documentXml).toContain('附件：主要目标任务完成情况表');
   });
 });

@@ -586,8 +586,10 @@ function planPoints(facts: ReportFacts): Point[] {
   return facts.nextTargets.map((t, i) => {
     const action =
       PLAN_ACTIONS.find(([prefix]) => t.metricId?.startsWith(prefix))?.[1] ?? `抓好${t.name}工作`;
+    // "力争争取…" reads badly: a target named 争取… drops its verb after 力争.
+    const name = t.name.replace(/^争取/, '');
     const goal = t.targetValue
-      ? `，力争${t.name}${t.kind === 'growth' ? '' : '达到'}${targetValueText({ ...t, money: t.unit === '万元' })}${t.kind === 'growth' ? '' : '以上'}`
+      ? `，力争${name}${t.kind === 'growth' ? '' : '达到'}${targetValueText({ ...t, money: t.unit === '万元' })}${t.kind === 'growth' ? '' : '以上'}`
       : '';
     return { id: `plan.${i + 1}`, segments: [{ text: `${action}${goal}。` }] };
   });

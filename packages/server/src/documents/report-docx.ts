@@ -16,7 +16,16 @@ import {
   WidthType,
   type IParagraphOptions,
 } from 'docx';
-import { numbering, pointText, type Point, type ReportModel } from '@kjj/domain';
+import {
+  highlightLines,
+  KPI_ATTACHMENT_TITLE,
+  kpiBySource,
+  numbering,
+  pointText,
+  reportParts,
+  type Point,
+  type ReportModel,
+} from '@kjj/domain';
 
 /**
  * The annual report as an official document (GB/T 9704-2012, DOMAIN §5.4): A4 with margins
@@ -221,22 +230,52 @@ const points = (list: Point[]) => list.map((p, i) => body(`${numbering.point(i +
 /** The document's paragraphs in reading order (also what tests read back). */
 export function reportParagraphs(model: ReportModel): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [titleParagraph(model.title), blank(), body(pointText(model.opening))];
-  out.push(para('kjjHeading1', `${numbering.part(1)}${model.year}年工作情况`));
-  model.work.forEach((section, i) => {
-    out.push(para('kjjHeading2', `${numbering.section(i + 1)}${section.heading}`));
-    out.push(...points(section.points));
-  });
-  out.push(para('kjjHeading1', `${numbering.part(2)}主要目标任务完成情况`));
-  out.push(body(pointText(model.kpi.summary)));
-  if (model.kpi.rows.length > 0) out.push(kpiTable(model));
-  if (model.counties && model.counties.length > 0) {
-    out.push(body('各县市区主要指标完成情况如下表：'));
-    out.push(countyTable(model));
+  const kpiTableHere = model.kpi.rows.length > 0 && !model.kpi.asAttachment;
+  for (const part of reportParts(model)) {
+    out.push(para('kjjHeading1', part.heading));
+    if (part.id === 'highlights') out.push(...highlightLines(model).map(body));
+    if (part.id === 'work')
+      model.work.forEach((section, i) => {
+        out.push(para('kjjHeading2', `${numbering.section(i + 1)}${section.heading}`));
+        out.push(...points(section.points));
+      });
+    if (part.id === 'kpi') {
+      out.push(body(pointText(model.kpi.summary)));
+      if (model.kpi.bySource)
+        for (const group of kpiBySource(model)) {
+          out.push(para('kjjHeading2', group.heading));
+          out.push(...group.lines.map(body));
+        }
+      if (model.kpi.asAttachment && model.kpi.rows.length > 0)
+        out.push(body(`详见附件《${KPI_ATTACHMENT_TITLE}》。`));
+      if (kpiTableHere) out.push(kpiTable(model));
+      if (model.counties && model.counties.length > 0) {
+        out.push(body('各县市区主要指标完成情况如下表：'));
+        out.push(countyTable(model));
+      }
+    }
+    if (part.id === 'problems') out.push(...points(model.problems));
+    if (part.id === 'plan')
+      out.push(...model.plan.map((p, i) => body(`${numbering.item(i + 1)}${pointText(p)}`)));
   }
-  out.push(para('kjjHeading1', `${numbering.part(3)}存在的问题`));
-  out.push(...points(model.problems));
-  out.push(para('kjjHeading1', `${numbering.part(4)}${model.planYear}年工作打算`));
-  out.push(...model.plan.map((p, i) => body(`${numbering.item(i + 1)}${pointText(p)}`)));
+  if (model.kpi.asAttachment && model.kpi.rows.length > 0) {
+    // §5.4: 附件 named after one blank line below the body, then the attachment on its own page.
+    out.push(blank(), body(`附件：${KPI_ATTACHMENT_TITLE}`));
+    out.push(...signature(model.signature.org, model.signature.date));
+    out.push(
+      new Paragraph({
+        style: 'kjjHeading1',
+        pageBreakBefore: true,
+        indent: { firstLine: 0 },
+        children: [new TextRun('附件')],
+      }),
+      blank(),
+      para('kjjTitle', KPI_ATTACHMENT_TITLE),
+      blank(),
+      kpiTable(model),
+    );
+    return out;
+  }
   out.push(...signature(model.signature.org, model.signature.date));
   return out;
 }

@@ -37,6 +37,8 @@ const editOf = (draft: Draft) => ({
   work: draft.model.work,
   highlights: draft.model.highlights,
   kpiSummary: draft.model.kpi.summary,
+  kpiBySource: draft.model.kpi.bySource,
+  kpiAsAttachment: draft.model.kpi.asAttachment,
   problems: draft.model.problems,
   plan: draft.model.plan,
 });
@@ -220,6 +222,32 @@ for (const kind of testDatabases()) {
         await rm(dir, { recursive: true, force: true });
       }
     }, 120_000);
+
+    it('offers 亮点工作, the KPI part by source, and the KPI table as an 附件', async () => {
+      const draft = await newDraft();
+      const edit = {
+        ...editOf(draft),
+        highlights: ['projects', 'no-such-section'],
+        kpiBySource: true,
+        kpiAsAttachment: true,
+      };
+      const saved = await director.patch(`/api/v1/report-drafts/${draft.id}`, edit);
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json<Draft>().model.highlights).toEqual(['projects']);
+      const docx = await docxParts(
+        (await director.get(`/api/v1/report-drafts/${draft.id}/export.docx`)).rawPayload,
+      );
+      const text = docx.document.replace(/<[^>]+>/g, '');
+      expect(text).toContain('一、2020年工作亮点');
+      expect(text).toContain('二、2020年工作情况');
+      expect(text).toContain('（二）全面小康指标1.科研经费投入');
+      expect(text).toContain('目标任务：90万元。完成情况：208万元，完成率231.11%，超额完成。');
+      expect(text).toContain('（三）争资跑项指标');
+      expect(text).toContain('附件：主要目标任务完成情况表');
+      expect(docx.document).toContain('<w:pageBreakBefore/>');
+      // The attachment's table comes after the signature.
+      expect(text.indexOf('2020年12月30日')).toBeLessThan(text.lastIndexOf('序号'));
+    });
 
     it('rolls a city report up from its counties, with a table that adds up to the city', async () => {
       const admin = await t.as('hh_admin');

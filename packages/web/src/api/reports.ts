@@ -24,6 +24,8 @@ export interface DraftEdit {
   work: WorkSection[];
   highlights: string[];
   kpiSummary: Point;
+  kpiBySource: boolean;
+  kpiAsAttachment: boolean;
   problems: Point[];
   plan: Point[];
 }

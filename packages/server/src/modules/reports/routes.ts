@@ -45,6 +45,9 @@ const draftEdit = z.strictObject({
     )
     .max(20),
   highlights: z.array(z.string().max(60)).max(20),
+  /** Options: the KPI part told target by target per source, and its table moved to an 附件. */
+  kpiBySource: z.boolean(),
+  kpiAsAttachment: z.boolean(),
   kpiSummary: point,
   problems: z.array(point).max(30),
   plan: z.array(point).max(30),
@@ -294,7 +297,12 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
           opening: edit.opening,
           work: edit.work,
           highlights: edit.highlights.filter((id) => edit.work.some((s) => s.id === id)),
-          kpi: { ...before.model.kpi, summary: edit.kpiSummary },
+          kpi: {
+            ...before.model.kpi,
+            summary: edit.kpiSummary,
+            bySource: edit.kpiBySource,
+            asAttachment: edit.kpiAsAttachment,
+          },
           problems: edit.problems,
           plan: edit.plan,
         };

@@ -1,6 +1,8 @@
 import {
   enumLabel,
+  formatMoneyQty,
   formatQty,
+  isMoneyMetric,
   metricById,
   metricRecords,
   TARGET_SOURCES,
@@ -127,8 +129,10 @@ function figure(
   qualifier: KpiActual['qualifier'] = 'exact',
 ) {
   if (value === null) return '—';
-  const unit = metric ? metric.unit.zh : '';
-  return formatQty({ value: Number(value.toFixed(4)), qualifier }, unit);
+  const qty = { value: Number(value.toFixed(4)), qualifier };
+  // Amounts (in 万元 here) read as a report writes them: 1亿元, 83620元, 3万多元.
+  if (metric && isMoneyMetric(metric)) return formatMoneyQty(qty);
+  return formatQty(qty, metric ? metric.unit.zh : '');
 }
 
 function StatusTag({ assessment, atRisk }: { assessment: KpiAssessment; atRisk?: boolean }) {
@@ -180,7 +184,7 @@ function KpiTable({ lines, year, asOf }: { lines: KpiLine[]; year: number; asOf:
             const metric = l.target.metricId ? metricById(l.target.metricId) : undefined;
             if (!l.target.targetValue) return '—';
             if (l.target.kind === 'growth') return t('kpi.growth', { value: l.target.targetValue.value });
-            return formatQty(l.target.targetValue, metric?.unit.zh ?? '');
+            return figure(metric, l.target.targetValue.value, l.target.targetValue.qualifier);
           },
         },
         {
@@ -249,7 +253,8 @@ function Assignments({
         { title: t('kpi.org'), dataIndex: 'orgName' },
         {
           title: t('kpi.target'),
-          render: (_, a) => (a.targetValue ? formatQty(a.targetValue, metric?.unit.zh ?? '') : '—'),
+          render: (_, a) =>
+            a.targetValue ? figure(metric, a.targetValue.value, a.targetValue.qualifier) : '—',
         },
         {
           title: t('kpi.actual'),

@@ -1,4 +1,14 @@
-import { numbering, renderFigure, type Finding, type Point, type ReportModel } from '@kjj/domain';
+import {
+  highlightLines,
+  KPI_ATTACHMENT_TITLE,
+  kpiBySource,
+  numbering,
+  renderFigure,
+  reportParts,
+  type Finding,
+  type Point,
+  type ReportModel,
+} from '@kjj/domain';
 import {
   Alert,
   App,
@@ -11,10 +21,11 @@ import {
   Row,
   Select,
   Space,
+  Switch,
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { downloadFile } from '../../api/download';
@@ -41,6 +52,8 @@ const editOf = (draft: ReportDraft): DraftEdit => ({
   work: draft.model.work,
   highlights: draft.model.highlights,
   kpiSummary: draft.model.kpi.summary,
+  kpiBySource: draft.model.kpi.bySource,
+  kpiAsAttachment: draft.model.kpi.asAttachment,
   problems: draft.model.problems,
   plan: draft.model.plan,
 });
@@ -180,6 +193,7 @@ function DraftEditor({ draft }: { draft: ReportDraft }) {
             {t('report.cutoff', { cutoff: draft.cutoff })} · {t('report.legend')}
           </Typography.Text>
         </Space>
+        {editable && <Options model={draft.model} edit={edit} onChange={change} />}
         <Paper model={draft.model} edit={edit} editable={editable} onChange={change} />
       </Col>
       <Col xs={24} xl={8}>
@@ -278,86 +292,179 @@ function Paper({ model, edit, editable, onChange }: PaperProps) {
   const list = (points: Point[], set: (ps: Point[]) => void, prefix: (i: number) => string) =>
     points.map((p, i) => point(p, (next) => set(points.map((x, j) => (j === i ? next : x))), prefix(i + 1)));
 
+  // The outline follows the options as they are being edited, before they are saved.
+  const preview: ReportModel = {
+    ...model,
+    work: edit.work,
+    highlights: edit.highlights,
+    kpi: { ...model.kpi, bySource: edit.kpiBySource, asAttachment: edit.kpiAsAttachment },
+  };
+  const kpiTable = <KpiTable rows={model.kpi.rows} />;
+  const body = (line: string, key: string | number) => (
+    <p className={styles.para} key={key}>
+      {line}
+    </p>
+  );
+  const parts: Record<ReturnType<typeof reportParts>[number]['id'], ReactNode> = {
+    highlights: highlightLines(preview).map(body),
+    work: edit.work.map((section, i) => {
+      const setSection = (next: typeof section) =>
+        onChange({ ...edit, work: edit.work.map((s) => (s.id === section.id ? next : s)) });
+      return (
+        <div key={section.id} data-section={section.id}>
+          <p className={styles.h2}>
+            {numbering.section(i + 1)}
+            {text(section.heading, (heading) => setSection({ ...section, heading }))}
+          </p>
+          {list(section.points, (points) => setSection({ ...section, points }), numbering.point)}
+        </div>
+      );
+    }),
+    kpi: (
+      <>
+        {point(edit.kpiSummary, (kpiSummary) => onChange({ ...edit, kpiSummary }))}
+        {edit.kpiBySource &&
+          kpiBySource(preview).map((group) => (
+            <div key={group.heading}>
+              <p className={styles.h2}>{group.heading}</p>
+              {group.lines.map(body)}
+            </div>
+          ))}
+        {model.kpi.rows.length > 0 &&
+          (edit.kpiAsAttachment ? body(`详见附件《${KPI_ATTACHMENT_TITLE}》。`, 'attachment') : kpiTable)}
+        {model.counties && model.counties.length > 0 && (
+          <>
+            {body('各县市区主要指标完成情况如下表：', 'counties')}
+            <CountyTable model={model} />
+          </>
+        )}
+      </>
+    ),
+    problems: list(edit.problems, (problems) => onChange({ ...edit, problems }), numbering.point),
+    plan: list(edit.plan, (plan) => onChange({ ...edit, plan }), numbering.item),
+  };
+  const attachment = edit.kpiAsAttachment && model.kpi.rows.length > 0;
+
   return (
     <div className={styles.paper} data-testid="report-paper">
       <div className={styles.title}>{text(edit.title, (title) => onChange({ ...edit, title }))}</div>
       {point(edit.opening, (opening) => onChange({ ...edit, opening }))}
-      <p className={styles.h1}>{`${numbering.part(1)}${model.year}年工作情况`}</p>
-      {edit.work.map((section, i) => {
-        const setSection = (next: typeof section) =>
-          onChange({ ...edit, work: edit.work.map((s) => (s.id === section.id ? next : s)) });
-        return (
-          <div key={section.id} data-section={section.id}>
-            <p className={styles.h2}>
-              {numbering.section(i + 1)}
-              {text(section.heading, (heading) => setSection({ ...section, heading }))}
-            </p>
-            {list(section.points, (points) => setSection({ ...section, points }), numbering.point)}
-          </div>
-        );
-      })}
-      <p className={styles.h1}>{`${numbering.part(2)}主要目标任务完成情况`}</p>
-      {point(edit.kpiSummary, (kpiSummary) => onChange({ ...edit, kpiSummary }))}
-      {model.kpi.rows.length > 0 && (
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              {['序号', '指标名称', '来源', '目标值', '完成值', '完成率', '状态', '备注'].map((h) => (
-                <th key={h}>{h}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {model.kpi.rows.map((row, i) => (
-              <tr key={row.targetId}>
-                <td>{i + 1}</td>
-                <td>{row.name}</td>
-                <td>{row.source}</td>
-                <td>{row.target}</td>
-                <td>
-                  {row.actual}
-                  {row.manual && <Tag style={{ marginInlineStart: 4 }}>{t('kpi.manual')}</Tag>}
-                </td>
-                <td>{row.ratio}</td>
-                <td>{row.status}</td>
-                <td>{row.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {model.counties && model.counties.length > 0 && (
-        <>
-          <p className={styles.para}>各县市区主要指标完成情况如下表：</p>
-          <table className={styles.table} data-testid="report-counties">
-            <thead>
-              <tr>
-                {['单位', ...(model.countyColumns ?? [])].map((h) => (
-                  <th key={h}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {model.counties.map((row) => (
-                <tr key={row.orgName}>
-                  <td>{row.orgName}</td>
-                  {row.cells.map((cell, i) => (
-                    <td key={i}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-      <p className={styles.h1}>{`${numbering.part(3)}存在的问题`}</p>
-      {list(edit.problems, (problems) => onChange({ ...edit, problems }), numbering.point)}
-      <p className={styles.h1}>{`${numbering.part(4)}${model.planYear}年工作打算`}</p>
-      {list(edit.plan, (plan) => onChange({ ...edit, plan }), numbering.item)}
+      {reportParts(preview).map((part) => (
+        <div key={part.id} data-part={part.id}>
+          <p className={styles.h1}>{part.heading}</p>
+          {parts[part.id]}
+        </div>
+      ))}
+      {attachment && body(`附件：${KPI_ATTACHMENT_TITLE}`, 'attachment-note')}
       <div className={styles.signature}>
         <div>{model.signature.org}</div>
         <div>{model.signature.date}</div>
       </div>
+      {attachment && (
+        <div className={styles.attachment}>
+          <p className={styles.h1}>附件</p>
+          <div className={styles.title}>{KPI_ATTACHMENT_TITLE}</div>
+          {kpiTable}
+        </div>
+      )}
     </div>
+  );
+}
+
+function KpiTable({ rows }: { rows: ReportModel['kpi']['rows'] }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return null;
+  return (
+    <table className={styles.table}>
+      <thead>
+        <tr>
+          {['序号', '指标名称', '来源', '目标值', '完成值', '完成率', '状态', '备注'].map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={row.targetId}>
+            <td>{i + 1}</td>
+            <td>{row.name}</td>
+            <td>{row.source}</td>
+            <td>{row.target}</td>
+            <td>
+              {row.actual}
+              {row.manual && <Tag style={{ marginInlineStart: 4 }}>{t('kpi.manual')}</Tag>}
+            </td>
+            <td>{row.ratio}</td>
+            <td>{row.status}</td>
+            <td>{row.note}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function CountyTable({ model }: { model: ReportModel }) {
+  return (
+    <table className={styles.table} data-testid="report-counties">
+      <thead>
+        <tr>
+          {['单位', ...(model.countyColumns ?? [])].map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {(model.counties ?? []).map((row) => (
+          <tr key={row.orgName}>
+            <td>{row.orgName}</td>
+            {row.cells.map((cell, i) => (
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The report's options: 亮点工作 picked from the sections, the KPI part by source, its table as an 附件. */
+function Options({
+  model,
+  edit,
+  onChange,
+}: {
+  model: ReportModel;
+  edit: DraftEdit;
+  onChange: (e: DraftEdit) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space wrap style={{ marginBottom: 12 }} data-testid="report-options">
+      {t('report.highlights')}
+      <Select
+        mode="multiple"
+        aria-label={t('report.highlights')}
+        style={{ minWidth: 240 }}
+        placeholder={t('report.highlightsHint')}
+        value={edit.highlights}
+        options={edit.work.map((s) => ({ value: s.id, label: s.heading }))}
+        onChange={(highlights: string[]) => onChange({ ...edit, highlights })}
+      />
+      <Switch
+        checked={edit.kpiBySource}
+        disabled={model.kpi.rows.length === 0}
+        onChange={(kpiBySource) => onChange({ ...edit, kpiBySource })}
+        aria-label={t('report.bySource')}
+      />
+      {t('report.bySource')}
+      <Switch
+        checked={edit.kpiAsAttachment}
+        disabled={model.kpi.rows.length === 0}
+        onChange={(kpiAsAttachment) => onChange({ ...edit, kpiAsAttachment })}
+        aria-label={t('report.asAttachment')}
+      />
+      {t('report.asAttachment')}
+    </Space>
   );
 }

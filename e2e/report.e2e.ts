@@ -21,6 +21,17 @@ describe('targets and the annual work report', () => {
       .waitFor();
   });
 
+  it('shows the bureau overview: figures against last year, manual ones marked, each opening its records', async () => {
+    const page = await browser.open();
+    await signIn(page, 'cx_director');
+    await page.goto('/dashboard/overview?year=2020');
+    const funds = page.getByTestId('overview-projects.upward.approved.amount');
+    await funds.getByText('208万元').waitFor();
+    await page.getByTestId('overview-ip.applications.count').getByText('手工填报').waitFor();
+    await funds.getByText('208万元').click();
+    await page.waitForURL(/\/e\/projects\?.*approvedAt.gte=2020-01-01/);
+  });
+
   it('drafts the report from the records, edits a sentence, and finds the edit in the Word file', async () => {
     const page = await browser.open();
     await signIn(page, 'cx_director');

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
@@ -72,5 +72,9 @@ export async function writeReport(
   ].join('\n');
   mkdirSync(dirname(OUT), { recursive: true });
   // Written as the repository's formatter would, so the lint step accepts the generated file.
-  writeFileSync(OUT, await format(text, { ...(await resolveConfig(OUT)), filepath: OUT }));
+  // The annual report's timings (bench/src/reports.ts) have their own run: keep them.
+  const previous = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+  const reportSection = /<!-- report-bench:start -->[\s\S]*<!-- report-bench:end -->/.exec(previous)?.[0];
+  const full = reportSection ? `${text.trimEnd()}\n\n${reportSection}\n` : text;
+  writeFileSync(OUT, await format(full, { ...(await resolveConfig(OUT)), filepath: OUT }));
 }

@@ -26,6 +26,7 @@ import { registerAuthRoutes } from './modules/auth/routes.js';
 import { registerJobRoutes } from './modules/jobs/routes.js';
 import { registerReportRoutes } from './modules/reports/routes.js';
 import { registerKpiRoutes } from './modules/kpi/routes.js';
+import { registerOverviewRoutes } from './modules/dashboards/overview.js';
 import { registerDashboardRoutes } from './modules/dashboards/routes.js';
 import { registerLedgerRoute } from './modules/projects/ledger.js';
 import { registerMetricRoutes } from './modules/metrics/routes.js';
@@ -148,6 +149,7 @@ export async function buildApp(
   registerJobRoutes(app, db);
   registerMetricRoutes(app, db);
   registerDashboardRoutes(app, db);
+  registerOverviewRoutes(app, db);
   registerKpiRoutes(app, db, dialect);
   registerReportRoutes(app, db, dialect);
   for (const def of ENTITIES) registerCrud(app, deps, def);

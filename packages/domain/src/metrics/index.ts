@@ -1,5 +1,7 @@
 import { isManual, isRatio, type MetricDef } from '../define/metric.js';
 import { MANUAL_METRICS } from './manual.js';
+
+export { MANUAL_METRICS };
 import { PROJECT_METRICS } from './projects.js';
 import { RESERVE_METRICS } from './reserve.js';
 import { ENTERPRISE_METRICS } from './enterprises.js';

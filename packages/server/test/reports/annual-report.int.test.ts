@@ -102,6 +102,9 @@ for (const kind of testDatabases()) {
       ])
         expect(projects).toContain(phrase);
       expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
+      const direct = await director.get('/api/v1/reports/annual.docx?year=2020');
+      expect(direct.statusCode).toBe(200);
+      expect((await docxParts(direct.rawPayload)).document).toContain('合计到位项目资金');
       const fundraising = model.kpi.rows.find((row) => row.name === '争取上级科技项目资金')!;
       expect(fundraising).toMatchObject({
         source: '争资跑项',

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Qualifier, Text } from '@kjj/domain';
 import { api } from './client';
 
 export interface ProjectsDashboard {
@@ -39,5 +40,31 @@ export function useProjectsDashboard(year: number | undefined, orgId: number | u
   return useQuery({
     queryKey: ['dashboard', 'projects', year, orgId],
     queryFn: () => api<ProjectsDashboard>('/dashboards/projects', { query: { year, orgId } }),
+  });
+}
+
+export interface Overview {
+  orgId: number;
+  year: number;
+  figures: {
+    id: string;
+    label: Text;
+    unit: Text;
+    money: boolean;
+    rate: boolean;
+    manual: boolean;
+    value: number | null;
+    qualifier: Qualifier;
+    lastYear: number | null;
+    yoy: { kind: 'percent' | 'points'; value: number } | null;
+  }[];
+  compared: string[];
+  byOrg: { orgId: number; name: string; values: Record<string, number> }[];
+}
+
+export function useOverview(year: number | undefined, orgId: number | undefined) {
+  return useQuery({
+    queryKey: ['dashboard', 'overview', year, orgId],
+    queryFn: () => api<Overview>('/dashboards/overview', { query: { year, orgId } }),
   });
 }

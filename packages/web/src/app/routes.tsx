@@ -33,6 +33,10 @@ const routes: RouteObject[] = [
         path: 'dashboard/projects',
         element: lazyPage(() => import('../pages/dashboard/ProjectsDashboardPage'), 'ProjectsDashboardPage'),
       },
+      {
+        path: 'dashboard/overview',
+        element: lazyPage(() => import('../pages/dashboard/OverviewPage'), 'OverviewPage'),
+      },
       { path: 'kpi', element: lazyPage(() => import('../pages/kpi/KpiPage'), 'KpiPage') },
       { path: 'reports', element: lazyPage(() => import('../pages/reports/ReportPage'), 'ReportPage') },
       { path: 'admin/orgs', element: lazyPage(() => import('../pages/admin/orgs/OrgsPage'), 'OrgsPage') },

@@ -113,6 +113,10 @@ export const en: Translation = {
     yoyPoints: '{{value}} points',
   },
   dashboard: {
+    savePng: 'Save as image',
+    overview: 'Overview',
+    lastYear: 'Last year',
+    compareCounties: 'Counties compared',
     projects: 'Project statistics',
     year: 'Year',
     items: 'projects',

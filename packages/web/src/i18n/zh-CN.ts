@@ -111,6 +111,10 @@ export const zhCN = {
     yoyPoints: '{{value}}个百分点',
   },
   dashboard: {
+    savePng: '保存为图片',
+    overview: '工作概览',
+    lastYear: '上年',
+    compareCounties: '各县市区对比',
     projects: '项目统计',
     year: '年度',
     items: '项',

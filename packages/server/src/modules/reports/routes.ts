@@ -175,6 +175,20 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
     },
   );
 
+  // The report straight from the records, without a draft: what a leader downloads to read.
+  r.get(
+    '/api/v1/reports/annual.docx',
+    {
+      schema: { querystring: reportQuery, tags: ['reports'], summary: '年度工作总结（按记录生成，Word）' },
+      config: { permission: 'report:read' },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const org = await reportOrg(actor, request.query.orgId, 'report:read');
+      return sendDocument(reply, await build(actor, org, request.query), 'docx');
+    },
+  );
+
   r.get(
     '/api/v1/report-drafts',
     {
@@ -361,13 +375,13 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
     },
   );
 
-  const sendDocument = async (reply: FastifyReply, draft: DraftRow, format: 'docx' | 'pdf') => {
-    const docx = await reportDocx(draft.model);
+  async function sendDocument(reply: FastifyReply, model: ReportModel, format: 'docx' | 'pdf') {
+    const docx = await reportDocx(model);
     const body =
       format === 'docx'
         ? docx
         : await docxToPdf(docx, (error) => reply.log.error({ err: error }, 'pdf conversion failed'));
-    const name = `${draft.model.title}.${format}`;
+    const name = `${model.title}.${format}`;
     return reply
       .header(
         'content-type',
@@ -380,7 +394,7 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
         `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       )
       .send(body);
-  };
+  }
 
   for (const format of ['docx', 'pdf'] as const)
     r.get(
@@ -390,7 +404,11 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
         config: { permission: 'report:read' },
       },
       async (request, reply) =>
-        sendDocument(reply, await draftOf(actorOf(request), request.params.id, 'report:read'), format),
+        sendDocument(
+          reply,
+          (await draftOf(actorOf(request), request.params.id, 'report:read')).model,
+          format,
+        ),
     );
 }
 

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ProjectOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   FileWordOutlined,
   SafetyCertificateOutlined,
@@ -37,6 +38,9 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
   const location = useLocation();
 
   const business: Item[] = [
+    ...(defs.some((def) => can(def.permissions.read))
+      ? [{ key: '/dashboard/overview', icon: <DashboardOutlined />, label: t('dashboard.overview') }]
+      : []),
     ...(can(project.permissions.read)
       ? [
           { key: '/dashboard/projects', icon: <BarChartOutlined />, label: t('dashboard.projects') },

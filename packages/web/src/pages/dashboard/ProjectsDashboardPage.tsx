@@ -10,7 +10,7 @@ import { useOrgFilter } from '../../app/org-filter';
 import type { Translation } from '../../i18n/zh-CN';
 import { useLang } from '../../i18n/use-lang';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { echarts } from './charts';
+import { echarts, withPngExport } from './charts';
 
 /** 分 → 万元 as a number for the charts (2 decimals, as the report prints it). */
 const wan = (fen: number) => Number(formatMoney(fen, 'wan'));
@@ -126,7 +126,13 @@ function Figures({ data }: { data: ProjectsDashboard }) {
 }
 
 const chart = (option: object, testId: string, height = 300) => (
-  <ReactECharts echarts={echarts} option={option} style={{ height }} notMerge data-testid={testId} />
+  <ReactECharts
+    echarts={echarts}
+    option={withPngExport(option, testId)}
+    style={{ height }}
+    notMerge
+    data-testid={testId}
+  />
 );
 
 function UpwardByLevel({ data }: { data: ProjectsDashboard }) {

@@ -21,6 +21,22 @@ describe('targets and the annual work report', () => {
       .waitFor();
   });
 
+  it('lets the city share a target out to its counties and sees their actuals add up', async () => {
+    const page = await browser.open();
+    await signIn(page, 'hh_admin');
+    await page.goto('/kpi?year=2020');
+    const row = page.getByRole('row').filter({ hasText: '县级科技计划项目立项' }).first();
+    await row.getByRole('button', { name: '下达' }).click();
+    const dialog = page.getByRole('dialog');
+    const chenxi = dialog.getByRole('spinbutton', { name: /^辰溪.*目标值$/ });
+    await chenxi.fill('22');
+    await dialog.getByRole('button', { name: /^下\s*达$/ }).click();
+    await page.getByText('已下达').waitFor();
+    await row.getByRole('button', { name: /展开|Expand/ }).click();
+    const shares = page.getByTestId('kpi-assignments');
+    await shares.getByRole('row').filter({ hasText: '辰溪' }).getByText('22项').waitFor();
+  });
+
   it('shows the bureau overview: figures against last year, manual ones marked, each opening its records', async () => {
     const page = await browser.open();
     await signIn(page, 'cx_director');

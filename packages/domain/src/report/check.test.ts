@@ -92,3 +92,12 @@ describe('what the check reads as a stated figure', () => {
     expect(checkReport(model)).toEqual([]);
   });
 });
+
+describe('numbers typed into the wording (C-9)', () => {
+  it('flags a number bound to no record, not a date', () => {
+    const model = edit(clean(), 'projects.3', append('另有12家单位提交了意向，3月已完成对接。'));
+    const c9 = checkReport(model).filter((f) => f.check === 'C-9');
+    expect(c9.map((f) => f.message)).toEqual(['“12”是手工输入的数字，未关联业务记录']);
+    expect(c9[0]!.places[0]!.text).toContain('另有12家单位');
+  });
+});

@@ -154,6 +154,24 @@ export function checkReport(model: ReportModel): Finding[] {
     }
   }
 
+  // C-9: a number typed into the wording of part 一, bound to no record (dates excepted).
+  for (const { part, point } of points) {
+    if (part !== 'work') continue;
+    const text = pointText(point);
+    let at = 0;
+    for (const segment of point.segments) {
+      if (!('figure' in segment))
+        for (const m of segment.text.matchAll(/\d+(?:\.\d+)?(?![\d.]*[年月日])/g))
+          findings.push({
+            check: 'C-9',
+            severity: 'warning',
+            message: `“${m[0]}”是手工输入的数字，未关联业务记录`,
+            places: [placeOf(part, point, sentenceAround(text, at + m.index))],
+          });
+      at += segment.text.length;
+    }
+  }
+
   // C-3 / C-8: the same metric stated twice with values that cannot both hold; a stated value
   // that the records contradict.
   const mentions = points.flatMap(({ part, point }) => mentionsIn(pointText(point), part, point.id));

@@ -85,6 +85,10 @@ export const en: Translation = {
     },
   },
   kpi: {
+    assign: 'Assign',
+    assigned: 'Assigned',
+    assignTitle: 'Assign "{{name}}" to the bureaus below',
+    assignShort: 'The shares add up to {{total}} {{unit}}, less than the whole {{whole}} {{unit}}',
     title: 'Targets and completion',
     asOf: 'As of',
     yearEnd: 'Year end',

@@ -83,6 +83,10 @@ export const zhCN = {
     },
   },
   kpi: {
+    assign: '下达',
+    assigned: '已下达',
+    assignTitle: '下达“{{name}}”到下级单位',
+    assignShort: '各单位合计{{total}}{{unit}}，少于总目标{{whole}}{{unit}}',
     title: '考核指标完成情况',
     asOf: '数据截至',
     yearEnd: '年末',

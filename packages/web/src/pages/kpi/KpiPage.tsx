@@ -7,13 +7,18 @@ import {
   metricRecords,
   TARGET_SOURCES,
   TARGET_STATUSES,
+  target,
   type MetricDef,
 } from '@kjj/domain';
-import { Alert, DatePicker, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, DatePicker, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useKpiBoard, type KpiActual, type KpiAssessment, type KpiLine } from '../../api/kpi';
+import { useKpiBoard, type KpiActual, type KpiAssessment, type KpiBoard, type KpiLine } from '../../api/kpi';
+import { useOrgs } from '../../api/orgs';
+import { useCan } from '../../app/permissions';
+import { AssignTargetDialog } from './AssignTargetDialog';
 import { PageLoading } from '../../app/PageLoading';
 import { useOrgFilter } from '../../app/org-filter';
 import { useLang } from '../../i18n/use-lang';
@@ -90,7 +95,7 @@ export function KpiPage() {
               })}
             />
           ))}
-          <KpiTable lines={board.data.lines} year={year} asOf={board.data.asOf} />
+          <KpiTable board={board.data} />
         </>
       )}
     </Space>
@@ -150,9 +155,17 @@ function StatusTag({ assessment, atRisk }: { assessment: KpiAssessment; atRisk?:
   );
 }
 
-function KpiTable({ lines, year, asOf }: { lines: KpiLine[]; year: number; asOf: string }) {
+function KpiTable({ board }: { board: KpiBoard }) {
   const { t } = useTranslation();
   const { lang } = useLang();
+  const can = useCan();
+  const orgs = useOrgs();
+  const [assigning, setAssigning] = useState<KpiLine>();
+  const { lines, year, asOf } = board;
+  // A bureau with bureaus below it (a city) shares its targets out to them.
+  const canAssign =
+    can(target.permissions.create) &&
+    (orgs.data ?? []).some((o) => o.parentId === board.orgId && o.kind !== 'section');
   const period = { from: `${year}-01-01`, to: asOf };
   const recordsOf = (metricId: string | null, orgId: number) => {
     const metric = metricId ? metricById(metricId) : undefined;
@@ -161,75 +174,87 @@ function KpiTable({ lines, year, asOf }: { lines: KpiLine[]; year: number; asOf:
     return `/e/${link.plural}?${new URLSearchParams(link.query).toString()}`;
   };
   return (
-    <Table<KpiLine>
-      rowKey={(l) => l.target.id}
-      dataSource={lines}
-      pagination={false}
-      size="middle"
-      scroll={{ x: 960 }}
-      expandable={{
-        rowExpandable: (l) => l.assignments.length > 0,
-        expandedRowRender: (l) => <Assignments line={l} recordsOf={recordsOf} />,
-      }}
-      columns={[
-        { title: t('kpi.no'), width: 60, render: (_, __, i) => i + 1 },
-        {
-          title: t('kpi.name'),
-          render: (_, l) => <Link to={`/e/targets/${l.target.id}`}>{l.target.name}</Link>,
-        },
-        { title: t('kpi.source'), render: (_, l) => enumLabel(TARGET_SOURCES, l.target.source, lang) },
-        {
-          title: t('kpi.target'),
-          render: (_, l) => {
-            const metric = l.target.metricId ? metricById(l.target.metricId) : undefined;
-            if (!l.target.targetValue) return '—';
-            if (l.target.kind === 'growth') return t('kpi.growth', { value: l.target.targetValue.value });
-            return figure(metric, l.target.targetValue.value, l.target.targetValue.qualifier);
-          },
-        },
-        {
-          title: t('kpi.actual'),
-          render: (_, l) => {
-            const metric = l.target.metricId ? metricById(l.target.metricId) : undefined;
-            const text = figure(metric, l.actual.value, l.actual.qualifier);
-            const to = recordsOf(l.target.metricId, l.target.orgId);
-            return (
-              <Space size={4}>
-                {to ? <Link to={to}>{text}</Link> : text}
-                {l.actual.manual && (
-                  <Tooltip title={t('kpi.manualAsOf', { asOf: l.actual.asOf })}>
-                    <Tag>{t('kpi.manual')}</Tag>
-                  </Tooltip>
+    <>
+      {assigning && <AssignTargetDialog line={assigning} onClose={() => setAssigning(undefined)} />}
+      <Table<KpiLine>
+        rowKey={(l) => l.target.id}
+        dataSource={lines}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 960 }}
+        expandable={{
+          rowExpandable: (l) => l.assignments.length > 0,
+          expandedRowRender: (l) => <Assignments line={l} recordsOf={recordsOf} />,
+        }}
+        columns={[
+          { title: t('kpi.no'), width: 60, render: (_, __, i) => i + 1 },
+          {
+            title: t('kpi.name'),
+            render: (_, l) => (
+              <Space size={4} wrap>
+                <Link to={`/e/targets/${l.target.id}`}>{l.target.name}</Link>
+                {canAssign && l.target.orgId === board.orgId && (
+                  <Button size="small" type="link" onClick={() => setAssigning(l)}>
+                    {t('kpi.assign')}
+                  </Button>
                 )}
               </Space>
-            );
+            ),
           },
-        },
-        {
-          title: t('kpi.ratio'),
-          align: 'right',
-          render: (_, l) => (l.assessment.ratio === null ? '—' : `${l.assessment.ratio.toFixed(2)}%`),
-        },
-        {
-          title: t('kpi.status'),
-          render: (_, l) => <StatusTag assessment={l.assessment} atRisk={l.atRisk} />,
-        },
-        {
-          title: t('kpi.yoy'),
-          render: (_, l) =>
-            l.yoy === null
-              ? '—'
-              : l.yoy.kind === 'points'
-                ? t('kpi.yoyPoints', { value: l.yoy.value })
-                : t('kpi.yoyPercent', { value: l.yoy.value }),
-        },
-        { title: t('kpi.owner'), render: (_, l) => l.target.ownerName ?? '—' },
-        {
-          title: t('kpi.note'),
-          render: (_, l) => (l.assessment.status === 'failed' ? (l.target.reason ?? '') : ''),
-        },
-      ]}
-    />
+          { title: t('kpi.source'), render: (_, l) => enumLabel(TARGET_SOURCES, l.target.source, lang) },
+          {
+            title: t('kpi.target'),
+            render: (_, l) => {
+              const metric = l.target.metricId ? metricById(l.target.metricId) : undefined;
+              if (!l.target.targetValue) return '—';
+              if (l.target.kind === 'growth') return t('kpi.growth', { value: l.target.targetValue.value });
+              return figure(metric, l.target.targetValue.value, l.target.targetValue.qualifier);
+            },
+          },
+          {
+            title: t('kpi.actual'),
+            render: (_, l) => {
+              const metric = l.target.metricId ? metricById(l.target.metricId) : undefined;
+              const text = figure(metric, l.actual.value, l.actual.qualifier);
+              const to = recordsOf(l.target.metricId, l.target.orgId);
+              return (
+                <Space size={4}>
+                  {to ? <Link to={to}>{text}</Link> : text}
+                  {l.actual.manual && (
+                    <Tooltip title={t('kpi.manualAsOf', { asOf: l.actual.asOf })}>
+                      <Tag>{t('kpi.manual')}</Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              );
+            },
+          },
+          {
+            title: t('kpi.ratio'),
+            align: 'right',
+            render: (_, l) => (l.assessment.ratio === null ? '—' : `${l.assessment.ratio.toFixed(2)}%`),
+          },
+          {
+            title: t('kpi.status'),
+            render: (_, l) => <StatusTag assessment={l.assessment} atRisk={l.atRisk} />,
+          },
+          {
+            title: t('kpi.yoy'),
+            render: (_, l) =>
+              l.yoy === null
+                ? '—'
+                : l.yoy.kind === 'points'
+                  ? t('kpi.yoyPoints', { value: l.yoy.value })
+                  : t('kpi.yoyPercent', { value: l.yoy.value }),
+          },
+          { title: t('kpi.owner'), render: (_, l) => l.target.ownerName ?? '—' },
+          {
+            title: t('kpi.note'),
+            render: (_, l) => (l.assessment.status === 'failed' ? (l.target.reason ?? '') : ''),
+          },
+        ]}
+      />
+    </>
   );
 }
 

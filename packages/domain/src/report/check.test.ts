@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAnnualReport } from './annual.js';
 import { chenxi2020Facts } from './annual.fixture.js';
 import { checkReport, mentionsIn } from './check.js';
+import { refreshFigures, staleFigures } from './refresh.js';
 import type { ReportModel, Segment } from './model.js';
 
 const clean = () => buildAnnualReport(chenxi2020Facts());
@@ -99,5 +100,25 @@ describe('numbers typed into the wording (C-9)', () => {
     const c9 = checkReport(model).filter((f) => f.check === 'C-9');
     expect(c9.map((f) => f.message)).toEqual(['“12”是手工输入的数字，未关联业务记录']);
     expect(c9[0]!.places[0]!.text).toContain('另有12家单位');
+  });
+});
+
+describe('a draft whose records moved on', () => {
+  it('lists the figures that changed and rebinds them, keeping what staff typed over', () => {
+    const draft = edit(clean(), 'projects.2', typeOver('19项', '十九项'));
+    const facts = chenxi2020Facts();
+    facts.figures['reserve.added.count'] = { ...facts.figures['reserve.added.count']!, value: 25 };
+    const fresh = buildAnnualReport(facts);
+    const stale = staleFigures(draft, fresh);
+    expect(stale).toHaveLength(1);
+    expect(stale[0]).toMatchObject({
+      check: 'C-9',
+      message: expect.stringContaining('记录现为25个，草稿中为24个'),
+    });
+    const refreshed = refreshFigures(draft, fresh);
+    const text = refreshed.work[0]!.points.map((p) => p.segments.map((s) => s.text).join('')).join('');
+    expect(text).toContain('新增入库25个');
+    expect(text).toContain('农业推广十九项');
+    expect(staleFigures(refreshed, fresh)).toEqual([]);
   });
 });

@@ -20,6 +20,8 @@ export interface Finding {
   severity: 'error' | 'warning';
   message: string;
   places: Place[];
+  /** A figure the records now give differently (the draft can be brought up to date). */
+  stale?: boolean;
 }
 
 /** Words a report uses for a metric, longest first within a family so 发明专利授权 wins over 发明专利. */

@@ -297,5 +297,30 @@ for (const kind of testDatabases()) {
         (await city.post('/api/v1/report-drafts', { year: 2020, orgId: draft.model.orgId })).statusCode,
       ).toBe(201);
     });
+
+    // Last: it changes a figure of the demo records.
+    it('tells a draft whose records moved on, and brings its figures up to date as a new version', async () => {
+      const draft = await newDraft();
+      const staff = await t.as('cx_staff');
+      const entry = await staff.post('/api/v1/metric-entries', {
+        metricId: 'ip.applications.count',
+        asOf: '2020-12-31',
+        value: { value: 105, qualifier: 'exact' },
+        evidence: '县市场监督管理局更正后的专利统计台账',
+      });
+      expect(entry.statusCode, entry.body).toBe(201);
+      const stale = (await director.get(`/api/v1/report-drafts/${draft.id}`)).json<Draft>();
+      const finding = stale.findings.find((f) => f.check === 'C-9')!;
+      expect(finding.message).toContain('记录现为105件，草稿中为102件');
+      const res = await director.post(`/api/v1/report-drafts/${draft.id}/refresh`, {
+        version: draft.version,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const refreshed = res.json<Draft>();
+      expect(refreshed.version).toBe(draft.version + 1);
+      expect(sectionText(refreshed.model, 'ip')).toContain('全县全年专利申请105件');
+      const again = (await director.get(`/api/v1/report-drafts/${draft.id}`)).json<Draft>();
+      expect(again.findings).toEqual([]);
+    });
   });
 }

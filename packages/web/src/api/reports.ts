@@ -80,3 +80,16 @@ export function useSaveDraft(id: number) {
     },
   });
 }
+
+export function useRefreshDraft(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) =>
+      api<ReportDraft>(`/report-drafts/${id}/refresh`, { method: 'POST', body: { version } }),
+    onSuccess: (draft) => {
+      client.setQueryData(['report-draft', id], draft);
+      void client.invalidateQueries({ queryKey: ['report-draft', id] });
+      void client.invalidateQueries({ queryKey: ['report-drafts'] });
+    },
+  });
+}

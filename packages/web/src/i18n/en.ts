@@ -54,6 +54,8 @@ export const en: Translation = {
     report: 'Annual report',
   },
   report: {
+    refresh: 'Update figures from the records',
+    refreshed: 'Figures updated from the records and saved as a new version',
     highlights: 'Highlights',
     highlightsHint: 'Sections to call out',
     bySource: 'Targets told by source',

@@ -52,6 +52,8 @@ export const zhCN = {
     report: '年度工作总结',
   },
   report: {
+    refresh: '按记录更新数字',
+    refreshed: '数字已按最新记录更新，另存为新版本',
     highlights: '亮点工作',
     highlightsHint: '选择作为亮点的工作',
     bySource: '目标任务按来源分述',

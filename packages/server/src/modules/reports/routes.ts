@@ -2,7 +2,16 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, buildAnnualReport, checkReport, isoDate, today, type ReportModel } from '@kjj/domain';
+import {
+  AppError,
+  buildAnnualReport,
+  checkReport,
+  isoDate,
+  refreshFigures,
+  staleFigures,
+  today,
+  type ReportModel,
+} from '@kjj/domain';
 import { scopeFor, type Actor } from '../../auth/actor.js';
 import { nowIso } from '../../db/dialect.js';
 import type { DB, Dialect } from '../../db/types.js';
@@ -161,6 +170,18 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
 
   const withFindings = (draft: DraftRow) => ({ ...draft, findings: checkReport(draft.model) });
 
+  /** The draft's report as the records give it today (same org, year, cut-off and date). */
+  async function rebuilt(actor: Actor, draft: DraftRow): Promise<ReportModel> {
+    const org = await reportOrg(actor, draft.orgId, 'report:read');
+    return build(actor, org, { year: draft.year, cutoff: draft.cutoff, documentDate: draft.documentDate });
+  }
+
+  /** The check of the text, and of its figures against the records as they are now. */
+  const checked = async (actor: Actor, draft: DraftRow) => ({
+    ...draft,
+    findings: [...checkReport(draft.model), ...staleFigures(draft.model, await rebuilt(actor, draft))],
+  });
+
   r.get(
     '/api/v1/reports/annual',
     {
@@ -283,7 +304,10 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
       schema: { params: idParams, tags: ['reports'], summary: '工作总结草稿' },
       config: { permission: 'report:read' },
     },
-    async (request) => withFindings(await draftOf(actorOf(request), request.params.id, 'report:read')),
+    async (request) => {
+      const actor = actorOf(request);
+      return checked(actor, await draftOf(actor, request.params.id, 'report:read'));
+    },
   );
 
   r.patch(
@@ -321,26 +345,8 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
           plan: edit.plan,
         };
         assertFiguresKnown(model);
-        const version = before.version + 1;
-        const now = nowIso();
-        const changed = await t
-          .updateTable('reportDraft')
-          .set({ model: JSON.stringify(model), version, updatedBy: actor.userId, updatedAt: now })
-          .where('id', '=', before.id)
-          .where('version', '=', before.version)
-          .executeTakeFirst();
-        if (Number(changed.numUpdatedRows) !== 1)
-          throw new AppError('CONFLICT_STALE_VERSION', {}, [], { currentVersion: before.version + 1 });
-        await t
-          .insertInto('reportDraftVersion')
-          .values({
-            draftId: before.id,
-            version,
-            model: JSON.stringify(model),
-            savedBy: actor.userId,
-            savedAt: now,
-          })
-          .execute();
+        const saved = await saveVersion(t, actor, before, model);
+        const version = saved.version;
         audit({
           action: 'reportDraft.update',
           entity: 'reportDraft',
@@ -351,7 +357,45 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
             after: { version, title: model.title },
           },
         });
-        return withFindings({ ...before, model, version, updatedAt: now });
+        return withFindings(saved);
+      });
+    },
+  );
+
+  r.post(
+    '/api/v1/report-drafts/:id/refresh',
+    {
+      schema: {
+        params: idParams,
+        body: z.strictObject({ version: z.int().positive() }),
+        tags: ['reports'],
+        summary: '按最新记录更新草稿中的数字（保留手工改写，另存新版本）',
+      },
+      config: { permission: 'report:write' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const current = await draftOf(actor, request.params.id, 'report:write');
+      const fresh = await rebuilt(actor, current);
+      return inTransaction(db, dialect, contextOf(request), async ({ tx, audit }) => {
+        const t = tx as unknown as Kysely<any>;
+        const before = await draftOf(actor, request.params.id, 'report:write', t);
+        if (before.version !== request.body.version)
+          throw new AppError('CONFLICT_STALE_VERSION', {}, [], { currentVersion: before.version });
+        const changed = staleFigures(before.model, fresh).length;
+        const model = refreshFigures(before.model, fresh);
+        const saved = await saveVersion(t, actor, before, model);
+        audit({
+          action: 'reportDraft.refresh',
+          entity: 'reportDraft',
+          entityId: before.id,
+          orgId: before.orgId,
+          diff: {
+            before: { version: before.version },
+            after: { version: saved.version, figuresChanged: changed },
+          },
+        });
+        return withFindings(saved);
       });
     },
   );
@@ -410,6 +454,36 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
           format,
         ),
     );
+}
+
+/** The draft's next version: the row moves on (only from the version read) and the version is kept. */
+async function saveVersion(
+  t: Kysely<any>,
+  actor: Actor,
+  before: DraftRow,
+  model: ReportModel,
+): Promise<DraftRow> {
+  const version = before.version + 1;
+  const now = nowIso();
+  const changed = await t
+    .updateTable('reportDraft')
+    .set({ model: JSON.stringify(model), version, updatedBy: actor.userId, updatedAt: now })
+    .where('id', '=', before.id)
+    .where('version', '=', before.version)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1)
+    throw new AppError('CONFLICT_STALE_VERSION', {}, [], { currentVersion: before.version + 1 });
+  await t
+    .insertInto('reportDraftVersion')
+    .values({
+      draftId: before.id,
+      version,
+      model: JSON.stringify(model),
+      savedBy: actor.userId,
+      savedAt: now,
+    })
+    .execute();
+  return { ...before, model, version, updatedAt: now };
 }
 
 /** Every bound segment refers to a figure of the draft (the client cannot invent one). */

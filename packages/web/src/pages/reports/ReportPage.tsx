@@ -33,6 +33,7 @@ import {
   useCreateDraft,
   useDraftVersions,
   useReportDraft,
+  useRefreshDraft,
   useReportDrafts,
   useSaveDraft,
   type DraftEdit,
@@ -145,6 +146,9 @@ function DraftEditor({ draft }: { draft: ReportDraft }) {
   const [edit, setEdit] = useState(() => editOf(draft));
   const [dirty, setDirty] = useState(false);
   const save = useSaveDraft(draft.id);
+  const refresh = useRefreshDraft(draft.id);
+  // The records moved on since the draft was made: its figures can be brought up to date.
+  const stale = draft.findings.some((f) => f.stale);
   const versions = useDraftVersions(draft.id);
   const editable = can('report:write');
   const change = (next: DraftEdit) => {
@@ -180,6 +184,20 @@ function DraftEditor({ draft }: { draft: ReportDraft }) {
               }
             >
               {t('report.save')}
+            </Button>
+          )}
+          {editable && stale && (
+            <Button
+              disabled={dirty}
+              loading={refresh.isPending}
+              onClick={() =>
+                refresh.mutate(draft.version, {
+                  onSuccess: () => void message.success(t('report.refreshed')),
+                  onError: (e) => void message.error(e.message),
+                })
+              }
+            >
+              {t('report.refresh')}
             </Button>
           )}
           <Button disabled={dirty} onClick={() => void exportAs('docx')}>

@@ -53,9 +53,15 @@ export interface KpiBoard {
   warnings: { targetId: number; code: string; parts: number; whole: number }[];
 }
 
-export function useKpiBoard(year: number | undefined, orgId: number | undefined, asOf: string | undefined) {
+export function useKpiBoard(
+  year: number | undefined,
+  orgId: number | undefined,
+  asOf: string | undefined,
+  enabled = true,
+) {
   return useQuery({
     queryKey: ['kpi', year, orgId, asOf],
     queryFn: () => api<KpiBoard>('/kpi', { query: { year, orgId, asOf } }),
+    enabled,
   });
 }

@@ -5,6 +5,7 @@ import {
   numbering,
   renderFigure,
   reportParts,
+  target,
   type Finding,
   type Point,
   type ReportModel,
@@ -39,6 +40,7 @@ import {
   type DraftEdit,
   type ReportDraft,
 } from '../../api/reports';
+import { useKpiBoard } from '../../api/kpi';
 import { PageLoading } from '../../app/PageLoading';
 import { useOrgFilter } from '../../app/org-filter';
 import { useCan } from '../../app/permissions';
@@ -68,13 +70,21 @@ export function ReportPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const { orgId } = useOrgFilter();
-  const year = Number(search.get('year')) || new Date().getFullYear() - 1;
+  const can = useCan();
+  const asked = Number(search.get('year')) || undefined;
+  // Without a year in the address: the latest year the bureau has targets for (the board knows it).
+  const latest = useKpiBoard(
+    undefined,
+    orgId,
+    undefined,
+    asked === undefined && can(target.permissions.read),
+  );
+  const year = asked ?? latest.data?.year ?? new Date().getFullYear() - 1;
   const drafts = useReportDrafts(year, orgId);
-  const asked = Number(search.get('draft')) || undefined;
-  const draftId = asked ?? drafts.data?.items[0]?.id;
+  const chosen = Number(search.get('draft')) || undefined;
+  const draftId = chosen ?? drafts.data?.items[0]?.id;
   const draft = useReportDraft(draftId);
   const create = useCreateDraft();
-  const can = useCan();
   useDocumentTitle(t('report.title'));
   const { message } = App.useApp();
 

@@ -122,3 +122,26 @@ describe('a draft whose records moved on', () => {
     expect(staleFigures(refreshed, fresh)).toEqual([]);
   });
 });
+
+describe('count words and magnitudes (C-7, C-10)', () => {
+  it('flags a count word that does not match the items listed', () => {
+    const model = edit(
+      clean(),
+      'projects.3',
+      append('活动覆盖五个集镇（辰阳镇、孝坪镇、火马冲镇、船溪乡）。'),
+    );
+    const c7 = checkReport(model).find((f) => f.check === 'C-7')!;
+    expect(c7.message).toBe('“五个集镇”后列出4项');
+    const right = edit(
+      clean(),
+      'projects.3',
+      append('活动覆盖四个集镇（辰阳镇、孝坪镇、火马冲镇、船溪乡）。'),
+    );
+    expect(checkReport(right).filter((f) => f.check === 'C-7')).toEqual([]);
+  });
+
+  it('flags an amount no county ever sees, a likely unit slip', () => {
+    const model = edit(clean(), 'ip.1', append('全年兑现资助资金83000万元。'));
+    expect(checkReport(model).map((f) => f.check)).toContain('C-10');
+  });
+});

@@ -16,7 +16,7 @@ export interface Place {
 }
 
 export interface Finding {
-  check: 'C-1' | 'C-2' | 'C-3' | 'C-4' | 'C-5' | 'C-6' | 'C-8' | 'C-9' | 'C-12';
+  check: 'C-1' | 'C-2' | 'C-3' | 'C-4' | 'C-5' | 'C-6' | 'C-7' | 'C-8' | 'C-9' | 'C-10' | 'C-12';
   severity: 'error' | 'warning';
   message: string;
   places: Place[];
@@ -35,6 +35,7 @@ const ALIASES: [alias: string, metricId: string][] = [
   ['专利申请', 'ip.applications.count'],
   ['推荐申报项目', 'projects.upward.recommended.count'],
   ['合计到位项目资金', 'projects.upward.approved.amount'],
+  ['兑现资助资金', 'ip.subsidy.amount'],
   ['本级科技计划项目', 'projects.county.approved.count'],
   ['新增入库', 'reserve.added.count'],
   ['项目库储备', 'reserve.stock.count'],
@@ -321,6 +322,35 @@ export function checkReport(model: ReportModel): Finding[] {
         });
   }
 
+  // C-7: a count word and the items it lists ("五个集镇：甲、乙、丙、丁" lists four).
+  for (const { part, point } of points) {
+    const text = pointText(point);
+    for (const m of text.matchAll(COUNTED_LIST)) {
+      const said = numeralValue(m[1]!);
+      const items = m[3]!.split('、').filter((x) => x.trim().length > 0).length;
+      if (said !== undefined && items > 1 && said !== items)
+        findings.push({
+          check: 'C-7',
+          severity: 'warning',
+          message: `“${m[1]}个${m[2]}”后列出${items}项`,
+          places: [placeOf(part, point, sentenceAround(text, m.index))],
+        });
+    }
+  }
+
+  // C-10: an amount far outside what the line of work ever sees (patent subsidies of 83000万元).
+  for (const m of mentions) {
+    const ceiling = PLAUSIBLE_YUAN[m.metricId];
+    const yuan = m.unit === '元' ? m.qty.value : m.unit === '万元' ? m.qty.value * 10_000 : undefined;
+    if (ceiling !== undefined && yuan !== undefined && yuan > ceiling)
+      findings.push({
+        check: 'C-10',
+        severity: 'warning',
+        message: `${labelOf(model, m.metricId)}${m.text}超出常见范围，请核对单位`,
+        places: [m.place],
+      });
+  }
+
   // C-12: two qualifiers on one figure, 个亿.
   for (const { part, point } of points) {
     const text = pointText(point);
@@ -341,6 +371,37 @@ export function checkReport(model: ReportModel): Finding[] {
   }
   return findings;
 }
+
+/** "五个集镇：甲、乙…" or "八个方面（…、…）": a Chinese count, its noun, and the list after it. */
+const COUNTED_LIST = /([一二两三四五六七八九十]{1,3})个([^，。；：:（(、\d]{1,6}?)[：:（(]([^。；）)]+)/g;
+
+const DIGIT_VALUES: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 五 → 5, 十二 → 12, 二十 → 20; undefined for anything else. */
+function numeralValue(text: string): number | undefined {
+  if (text === '十') return 10;
+  const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
+  const t = tens === '' ? (text.includes('十') ? 1 : 0) : DIGIT_VALUES[tens!];
+  const o = ones === '' ? 0 : DIGIT_VALUES[ones!];
+  return t === undefined || o === undefined ? undefined : t * 10 + o;
+}
+
+/** Upper bounds, in 元, beyond which a county figure is almost surely a unit slip (C-10). */
+const PLAUSIBLE_YUAN: Record<string, number> = {
+  'projects.upward.approved.amount': 5_000_000_000,
+  'ip.subsidy.amount': 50_000_000,
+};
 
 const round = (x: number) => Number(x.toFixed(2));
 const show = (f: ReportFigure, value: number) =>

@@ -19,7 +19,16 @@ export const BENCH_USERS = [
   { username: 'bench_all', role: 'sys_admin', division: '430000' },
 ] as const;
 
-const marker = (rows: number) => `bench:${rows}:v5`;
+/**
+ * A dataset: `rows` projects (and as many enterprises) over the whole country, or over one
+ * province's counties when `within` is its two-digit prefix (the province-sized roll-up of #5).
+ */
+export interface DatasetShape {
+  rows: number;
+  within?: string;
+}
+
+const marker = ({ rows, within }: DatasetShape) => `bench:${rows}:v5${within ? `:${within}` : ''}`;
 
 export async function recreatePostgres(url: string): Promise<void> {
   const target = new URL(url);
@@ -48,7 +57,12 @@ async function ensurePostgresDatabase(url: string): Promise<void> {
   }
 }
 
-export async function ensureData(url: string, rows: number, log: (s: string) => void): Promise<BenchUser[]> {
+export async function ensureData(
+  url: string,
+  shape: number | DatasetShape,
+  log: (s: string) => void,
+): Promise<BenchUser[]> {
+  const { rows, within } = typeof shape === 'number' ? { rows: shape, within: undefined } : shape;
   if (url.startsWith('postgres')) await ensurePostgresDatabase(url);
   let database: Database = connect(url, { poolSize: 4 });
   await migrateToLatest(database.db);
@@ -58,8 +72,10 @@ export async function ensureData(url: string, rows: number, log: (s: string) => 
     .select('value')
     .where('key', '=', 'bench')
     .executeTakeFirst();
-  if (have?.value !== marker(rows)) {
-    log(`generating ${rows} enterprises and ${rows} projects in ${database.describe} (minutes, once)`);
+  if (have?.value !== marker({ rows, within })) {
+    log(
+      `generating ${rows} enterprises and ${rows} projects${within ? ` in province ${within}` : ''} in ${database.describe} (minutes, once)`,
+    );
     await database.close();
     if (database.dialect === 'postgres') await recreatePostgres(url);
     else
@@ -70,14 +86,14 @@ export async function ensureData(url: string, rows: number, log: (s: string) => 
     await migrateToLatest(database.db);
     const fresh = database.db as unknown as Kysely<any>;
     await ensureDefaultRoles(fresh);
-    const orgs = await createOrgTree(fresh);
+    const orgs = await createOrgTree(fresh, within);
     await loadEnterprises(database, orgs, rows, log);
     log(`generating ${rows} projects`);
     await loadProjects(database, orgs, rows, log);
     await createUsers(fresh, orgs);
     await fresh
       .insertInto('appSetting')
-      .values({ key: 'bench', value: marker(rows) })
+      .values({ key: 'bench', value: marker({ rows, within }) })
       .execute();
   }
   const users = await issueTokens(database.db as unknown as Kysely<any>);

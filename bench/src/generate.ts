@@ -39,10 +39,13 @@ const metaColumns = (orgId: number, updated: string, searchText: string) => ({
   searchText: searchText.toLowerCase(),
 });
 
-/** The national division tree (provinces → cities → counties): about 3,200 orgs. */
-export async function createOrgTree(db: Kysely<any>): Promise<BenchOrgs> {
+/**
+ * The national division tree (provinces → cities → counties): about 3,200 orgs; or, given a
+ * province's two-digit prefix (`within`), only that province's tree.
+ */
+export async function createOrgTree(db: Kysely<any>, within = ''): Promise<BenchOrgs> {
   const codes = divisionCodes()
-    .filter((c) => divisionLevel(c) !== undefined)
+    .filter((c) => divisionLevel(c) !== undefined && c.startsWith(within))
     .sort();
   const byCode = new Map<string, { id: number; path: string }>();
   const counties: BenchOrgs['counties'] = [];

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { connect } from '@kjj/server';
 import type { Kysely } from 'kysely';
 import { format, resolveConfig } from 'prettier';
-import { ensureData, type BenchUser } from './data.js';
+import { ensureData, type BenchUser, type DatasetShape } from './data.js';
 import { startKjj } from './server.js';
 
 /**
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     year: { type: 'string', default: '2024' },
     sqlite: { type: 'string', default: 'sqlite:/var/tmp/kjj-bench/bench.db' },
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/kjj_bench' },
+    // The province-sized roll-up reads a dataset of its own: all its projects inside one province.
+    province: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/kjj_bench_hunan' },
   },
 });
 const runs = Number(values.runs);
@@ -72,47 +74,67 @@ async function scopeOf(url: string, division: string): Promise<string> {
   return `${Number(counties.n)} counties, ${Number(projects.n).toLocaleString('en')} projects`;
 }
 
-async function benchDatabase(name: string, url: string): Promise<Timing[]> {
-  const users = await ensureData(url, Number(values.rows), log);
+interface ReportCase {
+  label: string;
+  username: string;
+  division: string;
+  path: string;
+  target: number | null;
+}
+
+const COUNTY_AND_CITY: ReportCase[] = [
+  {
+    label: 'County report: model',
+    username: 'bench_county',
+    division: '431223',
+    path: '/api/v1/reports/annual',
+    target: null,
+  },
+  {
+    label: 'County report: model + docx',
+    username: 'bench_county',
+    division: '431223',
+    path: '/api/v1/reports/annual.docx',
+    target: 1000,
+  },
+  {
+    label: 'City roll-up: model + docx',
+    username: 'bench_city',
+    division: '431200',
+    path: '/api/v1/reports/annual.docx',
+    target: 3000,
+  },
+];
+
+const PROVINCE: ReportCase[] = [
+  {
+    label: 'Province roll-up: model + docx',
+    username: 'bench_province',
+    division: '430000',
+    path: '/api/v1/reports/annual.docx',
+    target: 10000,
+  },
+];
+
+/** Times each case over the dataset at `url`, and with `pdf` the county report's PDF conversion. */
+async function benchDatabase(
+  name: string,
+  url: string,
+  shape: DatasetShape,
+  cases: ReportCase[],
+  pdf: boolean,
+): Promise<Timing[]> {
+  const users = await ensureData(url, shape, log);
   const as = (username: string) => users.find((u) => u.username === username)!;
   const server = await startKjj(url, 3811);
   const timings: Timing[] = [];
   try {
-    const cases = [
-      {
-        label: 'County report: model',
-        user: as('bench_county'),
-        division: '431223',
-        path: '/api/v1/reports/annual',
-        target: null,
-      },
-      {
-        label: 'County report: model + docx',
-        user: as('bench_county'),
-        division: '431223',
-        path: '/api/v1/reports/annual.docx',
-        target: 1000,
-      },
-      {
-        label: 'City roll-up: model + docx',
-        user: as('bench_city'),
-        division: '431200',
-        path: '/api/v1/reports/annual.docx',
-        target: 3000,
-      },
-      {
-        label: 'Province roll-up: model + docx',
-        user: as('bench_province'),
-        division: '430000',
-        path: '/api/v1/reports/annual.docx',
-        target: 10000,
-      },
-    ];
     for (const c of cases) {
       const path = `${c.path}?year=${year}&cutoff=${year}-12-31`;
-      await timed(server.url, c.user, path); // warm-up
+      const user = as(c.username);
+      await timed(server.url, user, path); // warm-up
       const samples = [];
-      for (let i = 0; i < runs; i++) samples.push(await timed(server.url, c.user, path));
+      for (let i = 0; i < runs; i++) samples.push(await timed(server.url, user, path));
       const scope = await scopeOf(url, c.division);
       timings.push({
         db: name,
@@ -127,6 +149,7 @@ async function benchDatabase(name: string, url: string): Promise<Timing[]> {
       );
     }
     // PDF conversion: a draft of the county report through LibreOffice.
+    if (!pdf) return timings;
     const county = as('bench_county');
     const res = await fetch(`${server.url}/api/v1/report-drafts`, {
       method: 'POST',
@@ -134,18 +157,18 @@ async function benchDatabase(name: string, url: string): Promise<Timing[]> {
       body: JSON.stringify({ year, cutoff: `${year}-12-31` }),
     });
     const draft = (await res.json()) as { id: number };
-    const pdf = [];
+    const pdfMs = [];
     for (let i = 0; i < Math.min(runs, 3); i++)
-      pdf.push(await timed(server.url, county, `/api/v1/report-drafts/${draft.id}/export.pdf`));
+      pdfMs.push(await timed(server.url, county, `/api/v1/report-drafts/${draft.id}/export.pdf`));
     timings.push({
       db: name,
       label: 'County report: PDF (docx → LibreOffice)',
       scope: '1 county',
       target: null,
-      medianMs: median(pdf),
-      maxMs: Math.max(...pdf),
+      medianMs: median(pdfMs),
+      maxMs: Math.max(...pdfMs),
     });
-    log(`${name}: PDF median ${median(pdf).toFixed(0)} ms`);
+    log(`${name}: PDF median ${median(pdfMs).toFixed(0)} ms`);
   } finally {
     await server.stop();
   }
@@ -180,10 +203,14 @@ async function write(timings: Timing[]): Promise<void> {
   writeFileSync(out, await format(text, { ...(await resolveConfig(out)), filepath: out }));
 }
 
+const rows = Number(values.rows);
 const timings: Timing[] = [];
 if (values.db === 'both' || values.db === 'sqlite')
-  timings.push(...(await benchDatabase('SQLite', values.sqlite!)));
-if (values.db === 'both' || values.db === 'postgres')
-  timings.push(...(await benchDatabase('PostgreSQL', values.postgres!)));
+  timings.push(...(await benchDatabase('SQLite', values.sqlite!, { rows }, COUNTY_AND_CITY, true)));
+if (values.db === 'both' || values.db === 'postgres') {
+  timings.push(...(await benchDatabase('PostgreSQL', values.postgres!, { rows }, COUNTY_AND_CITY, true)));
+  const hunan = { rows, within: '43' };
+  timings.push(...(await benchDatabase('PostgreSQL', values.province!, hunan, PROVINCE, false)));
+}
 await write(timings);
 log('written to docs/benchmarks.md');

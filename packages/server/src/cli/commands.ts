@@ -168,9 +168,12 @@ export async function importFile(config: Config, opts: Options, io: Io): Promise
       params: JSON.stringify(params),
       result: null,
       file: bytes,
+      attempts: 1,
     };
+    // Run in this process, not as a queued job: there is no job row whose outcome to record.
     const result = (await importJobHandler({ db, dialect, entities: ENTITIES })(job, {
       report: async () => {},
+      succeedIn: async () => {},
     })) as ImportResult;
     for (const e of result.errors)
       io.err(`row ${e.row}${e.column ? ` column ${e.column}` : ''}: ${e.message}`);

@@ -16,7 +16,7 @@ import { fromCell, type RefLookups } from '../documents/excel-cells.js';
 import { readSheet, type ColumnInfo } from '../documents/excel-read.js';
 import { scopeWhere } from '../db/scope.js';
 import { scoped } from '../db/entity-repo.js';
-import type { DB, Dialect } from '../db/types.js';
+import type { DB, Dialect, Tx } from '../db/types.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import type { JobHandler, JobProgress, JobRow } from '../jobs/runner.js';
 import { refLookups } from './ref-lookups.query.js';
@@ -110,14 +110,17 @@ export function importJobHandler(deps: {
     if (toApply.length === 0 || (params.mode === 'all_or_nothing' && errors.length > 0)) {
       return { ...empty, ...summary, status: errors.length > 0 ? 'rejected' : 'applied' };
     }
-    const { created, updated } = await apply(deps, def, actor, params, job, toApply);
-    return {
+    const outcome = (counts: { created: number; updated: number }): ImportResult => ({
       ...summary,
       status: errors.length > 0 ? 'partial' : 'applied',
-      created,
-      updated,
+      ...counts,
       appliedRows: toApply.map((v) => v.row),
-    };
+    });
+    return apply(deps, def, actor, params, job, toApply, async (tx, counts) => {
+      const result = outcome(counts);
+      await progress.succeedIn(tx, result);
+      return result;
+    });
   };
 }
 
@@ -334,7 +337,9 @@ async function apply(
   params: ImportParams,
   job: JobRow,
   rows: ValidRow[],
-): Promise<{ created: number; updated: number }> {
+  /** Runs last inside the transaction: the job's outcome commits with its rows. */
+  complete: (tx: Tx, counts: { created: number; updated: number }) => Promise<ImportResult>,
+): Promise<ImportResult> {
   const repo = scoped(deps.db as unknown as Kysely<any>, deps.dialect, actor, def, params.lang);
   const ctx = { actor, requestId: `job-${job.id}`, ip: null };
   return inTransaction(deps.db, deps.dialect, ctx, async (work) => {
@@ -367,6 +372,6 @@ async function apply(
         },
       },
     });
-    return { created: creates.length, updated: updates.length };
+    return complete(work.tx, { created: creates.length, updated: updates.length });
   });
 }

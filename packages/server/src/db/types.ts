@@ -136,6 +136,8 @@ export interface JobTable {
   result: string | null;
   /** The uploaded file, kept until the job finishes so any node can run it. */
   file: Uint8Array | null;
+  /** Times the job has been started; a crash interrupts a run, a restart starts the next. */
+  attempts: Generated<number>;
 }
 
 /** One action taken on a record with a lifecycle: the timeline of its detail page. */

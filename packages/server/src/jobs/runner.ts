@@ -2,12 +2,20 @@ import type { FastifyBaseLogger } from 'fastify';
 import { nowIso } from '../db/dialect.js';
 import type { DB, JobTable } from '../db/types.js';
 
-export type JobRow = Omit<JobTable, 'id'> & { id: number };
+export type JobRow = Omit<JobTable, 'id' | 'attempts'> & { id: number; attempts: number };
 
 export interface JobProgress {
   /** Record progress; cheap to call often (throttled to one write per interval). */
   report(processed: number, total?: number): Promise<void>;
+  /**
+   * Marks the job succeeded inside the transaction that writes its data, so the data and the
+   * outcome commit together: a crash leaves either both or neither, and a rerun never applies twice.
+   */
+  succeedIn(tx: DB, result: unknown): Promise<void>;
 }
+
+/** A job cut short this many times (a crash each time) is failed rather than started again. */
+export const MAX_JOB_ATTEMPTS = 3;
 
 export type JobHandler = (job: JobRow, progress: JobProgress) => Promise<unknown>;
 
@@ -30,7 +38,10 @@ export class JobRunner {
     this.handlers.set(kind, handler);
   }
 
-  /** Jobs a crash interrupted are failed honestly; queued ones run again. */
+  /**
+   * After a restart: a job a crash cut short wrote nothing (see `succeedIn`), so it is queued again
+   * with the queued ones, unless crashes have cut it short MAX_JOB_ATTEMPTS times already.
+   */
   async recover(): Promise<void> {
     await this.db
       .updateTable('job')
@@ -41,7 +52,9 @@ export class JobRunner {
         file: null,
       })
       .where('status', '=', 'running')
+      .where('attempts', '>=', MAX_JOB_ATTEMPTS)
       .execute();
+    await this.db.updateTable('job').set({ status: 'queued' }).where('status', '=', 'running').execute();
     const queued = await this.db
       .selectFrom('job')
       .select('id')
@@ -71,7 +84,7 @@ export class JobRunner {
     const handler = this.handlers.get(job.kind);
     await this.db
       .updateTable('job')
-      .set({ status: 'running', startedAt: nowIso() })
+      .set((eb) => ({ status: 'running', startedAt: nowIso(), attempts: eb('attempts', '+', 1) }))
       .where('id', '=', id)
       .execute();
     let lastWrite = 0;
@@ -85,6 +98,7 @@ export class JobRunner {
           .where('id', '=', id)
           .execute();
       },
+      succeedIn: (tx, result) => this.finish(id, 'succeeded', result, tx),
     };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
@@ -96,12 +110,19 @@ export class JobRunner {
     }
   }
 
-  private async finish(id: number, status: 'succeeded' | 'failed', result: unknown): Promise<void> {
+  /** Records the outcome once: a job already finished inside its own transaction keeps that outcome. */
+  private async finish(
+    id: number,
+    status: 'succeeded' | 'failed',
+    result: unknown,
+    db: DB = this.db,
+  ): Promise<void> {
     // The uploaded file is dropped once the job is done: the result keeps what matters.
-    await this.db
+    await db
       .updateTable('job')
       .set({ status, finishedAt: nowIso(), result: JSON.stringify(result ?? null), file: null })
       .where('id', '=', id)
+      .where('status', '=', 'running')
       .execute();
   }
 }

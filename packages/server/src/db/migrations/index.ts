@@ -16,6 +16,7 @@ import * as reserveSurvey from './0014-reserve-survey.js';
 import * as dictEntry from './0015-dict-entry.js';
 import * as targets from './0016-targets.js';
 import * as reportDrafts from './0017-report-drafts.js';
+import * as jobAttempts from './0018-job-attempts.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -39,6 +40,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0015-dict-entry': dictEntry,
   '0016-targets': targets,
   '0017-report-drafts': reportDrafts,
+  '0018-job-attempts': jobAttempts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// One runner, three projects: pure domain units, server integration on both databases, and
-// Chromium journeys against the built server. `source` resolves workspace packages to their
-// TypeScript sources so tests never run stale builds.
+// One runner, four projects: pure domain units, server integration on both databases, Chromium
+// journeys against the built server, and the slow reliability harness (crashes, faults, soak).
+// `source` resolves workspace packages to their TypeScript sources so tests never run stale builds.
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
@@ -37,6 +37,17 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'reliability',
+          include: ['reliability/**/*.rel.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

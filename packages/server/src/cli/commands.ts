@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { AppError, ENTITIES, passwordProblems } from '@kjj/domain';
-import { systemActor } from '../auth/actor.js';
+import type { Kysely } from 'kysely';
+import { AppError, checkReport, ENTITIES, passwordProblems } from '@kjj/domain';
+import { systemActor, type Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { loadActor } from '../auth/sessions.js';
 import { verifyAuditChain } from '../audit/chain.js';
@@ -15,7 +16,10 @@ import { migrateToLatest } from '../db/migrate.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import { isDemo, seedBase, seedDemo, seedDivision, isEmpty } from '../demo/seed.js';
 import { ensureBureau } from '../demo/org-tree.js';
+import { docxToPdf } from '../documents/pdf.js';
+import { reportDocx } from '../documents/report-docx.js';
 import type { JobRow } from '../jobs/runner.js';
+import { annualReport, reportOrgFor } from '../reports/facts.js';
 
 export interface Io {
   out: (line: string) => void;
@@ -126,6 +130,18 @@ export async function userCreate(config: Config, opts: Options, io: Io): Promise
   });
 }
 
+/** The account a command acts as (`--as`): an active user, with their roles and data scope. */
+async function actorByUsername(db: Database['db'], username: string): Promise<Actor> {
+  const user = await db
+    .selectFrom('userAccount')
+    .select(['id'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  const actor = user ? await loadActor(db, user.id, 'session') : undefined;
+  if (!actor) throw new UsageError('--as must name an active user');
+  return actor;
+}
+
 /** Imports an Excel file as a given user, with the same rules and audit as the web import. */
 export async function importFile(config: Config, opts: Options, io: Io): Promise<number> {
   const plural = need(opts, 'entity');
@@ -135,13 +151,7 @@ export async function importFile(config: Config, opts: Options, io: Io): Promise
   const bytes = readFileSync(path);
   checkUpload(basename(path), bytes, 'en');
   return withDatabase(config, async ({ db, dialect }) => {
-    const user = await db
-      .selectFrom('userAccount')
-      .select(['id'])
-      .where('username', '=', need(opts, 'as'))
-      .executeTakeFirst();
-    const actor = user ? await loadActor(db, user.id, 'session') : undefined;
-    if (!actor) throw new UsageError('--as must name an active user');
+    const actor = await actorByUsername(db, need(opts, 'as'));
     if (!actor.roles.some((r) => r.permissions.includes(def.permissions.import)))
       throw new UsageError(`${actor.username} may not import ${def.plural}`);
     const params: ImportParams = {
@@ -224,6 +234,53 @@ export async function backup(config: Config, opts: Options, io: Io): Promise<num
   return 0;
 }
 
+const REPORT_FORMATS = ['docx', 'pdf', 'json'] as const;
+
+/**
+ * `report --org 431223 --year 2020 --format docx|pdf|json --out FILE [--cutoff D] [--as USERNAME]`:
+ * the annual work report straight from the records. It reads as the system (every org) unless
+ * `--as` names an account, whose data scope then applies as in the web.
+ */
+export async function report(config: Config, opts: Options, io: Io): Promise<number> {
+  const division = need(opts, 'org');
+  const year = Number(need(opts, 'year'));
+  const out = need(opts, 'out');
+  const format = (opts.format ?? 'docx') as (typeof REPORT_FORMATS)[number];
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError('--format takes docx, pdf or json');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new UsageError('--year takes a year such as 2020');
+  const cutoff = typeof opts.cutoff === 'string' ? opts.cutoff : undefined;
+  if (cutoff !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(cutoff))
+    throw new UsageError('--cutoff takes a date such as 2020-09-30');
+  return withDatabase(config, async ({ db }) => {
+    const found = await db
+      .selectFrom('org')
+      .select(['id', 'path'])
+      .where('divisionCode', '=', division)
+      .where('kind', '!=', 'section')
+      .executeTakeFirst();
+    if (!found) throw new UsageError(`no bureau with division code ${division}`);
+    const actor =
+      typeof opts.as === 'string'
+        ? await actorByUsername(db, opts.as)
+        : systemActor('cli:report', { id: Number(found.id), path: found.path });
+    const org = await reportOrgFor(db as unknown as Kysely<any>, actor, Number(found.id), 'report:read');
+    const model = await annualReport(db, actor, org, { year, cutoff });
+    const findings = checkReport(model);
+    const docx = format === 'json' ? undefined : await reportDocx(model);
+    const body =
+      format === 'json'
+        ? JSON.stringify({ model, findings }, null, 2)
+        : format === 'pdf'
+          ? await docxToPdf(docx!)
+          : docx!;
+    writeFileSync(out, body);
+    io.out(`${model.title}: written to ${out}`);
+    for (const f of findings) io.err(`${f.severity} ${f.check}: ${f.message}`);
+    return 0;
+  });
+}
+
 export const COMMANDS: Record<
   string,
   { run: (config: Config, opts: Options, io: Io) => Promise<number>; help: string }
@@ -239,6 +296,10 @@ export const COMMANDS: Record<
     help: 'import --entity enterprises --file F.xlsx --as USERNAME [--mode valid_rows_only] [--key upsert]',
   },
   'audit:verify': { run: auditVerify, help: 'check the audit hash chain; names the first broken entry' },
+  report: {
+    run: report,
+    help: 'report --org 431223 --year 2020 [--format docx|pdf|json] --out FILE [--cutoff 2020-09-30] [--as USERNAME]',
+  },
   backup: {
     run: backup,
     help: 'backup --out FILE (SQLite online backup; prints pg_dump guidance for PostgreSQL)',

@@ -7,9 +7,11 @@ const CLI_OPTIONS = {
   ...Object.fromEntries(
     [
       'as',
+      'cutoff',
       'division',
       'entity',
       'file',
+      'format',
       'org',
       'out',
       'username',
@@ -18,6 +20,7 @@ const CLI_OPTIONS = {
       'name',
       'password',
       'role',
+      'year',
     ].map((name) => [name, { type: 'string' as const }]),
   ),
   demo: { type: 'boolean' as const },

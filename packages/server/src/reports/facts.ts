@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
+  AppError,
+  buildAnnualReport,
   decodeQty,
   figureKey,
   isMoneyMetric,
@@ -10,8 +12,10 @@ import {
   reportFigureRefs,
   reserveSurvey,
   target as targetDef,
+  today,
   type ReportFacts,
   type ReportFigure,
+  type ReportModel,
   type TargetFact,
 } from '@kjj/domain';
 import { scopeFor, type Actor } from '../auth/actor.js';
@@ -30,6 +34,57 @@ export interface ReportOrg {
 
 const levelOf = (kind: string): ReportFacts['level'] =>
   kind === 'province_dept' ? 'province' : kind === 'city_bureau' ? 'city' : 'county';
+
+/**
+ * The org an actor reports for (`orgId`, or their own bureau): reports are org-wide, so section and
+ * own scopes mean one's own bureau. Unreachable orgs are NOT_FOUND, as for any record.
+ */
+export async function reportOrgFor(
+  db: Kysely<any>,
+  actor: Actor,
+  orgId: number | undefined,
+  permission: string,
+): Promise<ReportOrg> {
+  const scope = scopeFor(actor, permission);
+  if (!scope) throw new AppError('FORBIDDEN');
+  const org = await db
+    .selectFrom('org')
+    .select(['id', 'path', 'kind', 'fullName'])
+    .where('id', '=', orgId ?? actor.orgId)
+    .executeTakeFirst();
+  const reachable =
+    org &&
+    org.kind !== 'section' &&
+    (scope === 'all' ||
+      (scope === 'org_and_below' ? org.path.startsWith(actor.orgPath) : Number(org.id) === actor.orgId));
+  if (!reachable) throw new AppError('NOT_FOUND', { entity: '单位' });
+  return { id: Number(org.id), path: org.path, kind: org.kind, fullName: org.fullName };
+}
+
+export interface ReportRequest {
+  year: number;
+  /** 数据截至: defaults to the year's end, or today within the year. */
+  cutoff?: string | undefined;
+  /** 成文日期 in the signature: defaults to today. */
+  documentDate?: string | undefined;
+}
+
+/** The annual report of an org as its records give it, for the web, the API and the CLI alike. */
+export async function annualReport(
+  db: DB,
+  actor: Actor,
+  org: ReportOrg,
+  q: ReportRequest,
+): Promise<ReportModel> {
+  const yearEnd = `${q.year}-12-31`;
+  const cutoff = q.cutoff ?? (today() < yearEnd ? today() : yearEnd);
+  if (cutoff.slice(0, 4) !== String(q.year))
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: 'cutoff', code: 'OUT_OF_PERIOD', message: `数据截至日期应在${q.year}年内` },
+    ]);
+  const facts = await annualFacts(db, actor, org, q.year, cutoff, q.documentDate ?? today());
+  return buildAnnualReport(facts);
+}
 
 /**
  * Everything the annual report states, measured for one org and year up to the cut-off date

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '@kjj/domain';
+import { runCli } from '../../src/cli/main.js';
 import { testApp, type Client, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 
@@ -296,6 +297,36 @@ for (const kind of testDatabases()) {
       expect(
         (await city.post('/api/v1/report-drafts', { year: 2020, orgId: draft.model.orgId })).statusCode,
       ).toBe(201);
+    });
+
+    it('writes the report from the command line as json and docx, within the account named by --as', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'kjj-cli-report-'));
+      const cli = async (...argv: string[]) => {
+        const lines: string[] = [];
+        const code = await runCli(
+          ['report', '--org', '431223', '--year', '2020', '--cutoff', '2020-12-31', ...argv],
+          { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+          { KJJ_DATABASE_URL: t.db.describe },
+        );
+        return { code, text: lines.join('\n') };
+      };
+      try {
+        const json = await cli('--format', 'json', '--out', join(dir, 'r.json'));
+        expect(json.code, json.text).toBe(0);
+        const { model, findings } = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'));
+        expect(findings.filter((f: Finding) => f.severity === 'error')).toEqual([]);
+        expect(JSON.stringify(model)).toContain('231.11%');
+        const docx = await cli('--out', join(dir, 'r.docx'), '--as', 'cx_director');
+        expect(docx.code, docx.text).toBe(0);
+        const { document } = await docxParts(await readFile(join(dir, 'r.docx')));
+        expect(document).toContain('231.11%');
+        const outsider = await cli('--out', join(dir, 'x.json'), '--format', 'json', '--as', 'my_director');
+        expect(outsider).toMatchObject({ code: 1 });
+        expect(outsider.text).toContain('NOT_FOUND');
+        expect((await cli('--format', 'odt', '--out', join(dir, 'x'))).code).toBe(64);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     // Last: it changes a figure of the demo records.

@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AppError,
-  buildAnnualReport,
   checkReport,
   isoDate,
   refreshFigures,
@@ -12,14 +11,14 @@ import {
   today,
   type ReportModel,
 } from '@kjj/domain';
-import { scopeFor, type Actor } from '../../auth/actor.js';
+import type { Actor } from '../../auth/actor.js';
 import { nowIso } from '../../db/dialect.js';
 import type { DB, Dialect } from '../../db/types.js';
 import { inTransaction } from '../../db/unit-of-work.js';
 import { docxToPdf } from '../../documents/pdf.js';
 import { reportDocx } from '../../documents/report-docx.js';
 import { actorOf, contextOf } from '../../http/auth-hook.js';
-import { annualFacts, type ReportOrg } from '../../reports/facts.js';
+import { annualReport, reportOrgFor, type ReportOrg } from '../../reports/facts.js';
 
 const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
 
@@ -115,39 +114,11 @@ export function registerReportRoutes(app: FastifyInstance, db: DB, dialect: Dial
   const anyDb = db as unknown as Kysely<any>;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  /** The org the actor reports for; reports are org-wide, so section and own scopes mean one's own bureau. */
-  async function reportOrg(
-    actor: Actor,
-    orgId: number | undefined,
-    permission: string,
-    executor: Kysely<any> = anyDb,
-  ): Promise<ReportOrg> {
-    const scope = scopeFor(actor, permission);
-    if (!scope) throw new AppError('FORBIDDEN');
-    const org = await executor
-      .selectFrom('org')
-      .select(['id', 'path', 'kind', 'fullName'])
-      .where('id', '=', orgId ?? actor.orgId)
-      .executeTakeFirst();
-    const reachable =
-      org &&
-      org.kind !== 'section' &&
-      (scope === 'all' ||
-        (scope === 'org_and_below' ? org.path.startsWith(actor.orgPath) : Number(org.id) === actor.orgId));
-    if (!reachable) throw new AppError('NOT_FOUND', { entity: '单位' });
-    return { id: Number(org.id), path: org.path, kind: org.kind, fullName: org.fullName };
-  }
+  const reportOrg = (actor: Actor, orgId: number | undefined, permission: string, executor = anyDb) =>
+    reportOrgFor(executor, actor, orgId, permission);
 
-  async function build(actor: Actor, org: ReportOrg, q: z.infer<typeof reportQuery>) {
-    const yearEnd = `${q.year}-12-31`;
-    const cutoff = q.cutoff ?? (today() < yearEnd ? today() : yearEnd);
-    if (cutoff.slice(0, 4) !== String(q.year))
-      throw new AppError('VALIDATION_FAILED', {}, [
-        { path: 'cutoff', code: 'OUT_OF_PERIOD', message: `数据截至日期应在${q.year}年内` },
-      ]);
-    const facts = await annualFacts(db, actor, org, q.year, cutoff, q.documentDate ?? today());
-    return buildAnnualReport(facts);
-  }
+  const build = (actor: Actor, org: ReportOrg, q: z.infer<typeof reportQuery>) =>
+    annualReport(db, actor, org, q);
 
   /** Inside a transaction pass it: SQLite has one connection, and the transaction holds it. */
   async function draftOf(actor: Actor, id: number, permission: string, executor = anyDb): Promise<DraftRow> {

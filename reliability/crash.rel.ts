@@ -65,7 +65,7 @@ for (const kind of await harnessDatabases('crash')) {
           const found = await checkAgainstLedger(database.url, ledger);
           problems.push(...found.lost.map((p) => `after kill ${kills}: lost ${p}`));
           problems.push(...found.halfWritten.map((p) => `after kill ${kills}: half-written ${p}`));
-          const chain = auditChainIntact(database.url);
+          const chain = await auditChainIntact(database.url);
           if (!chain.ok) problems.push(`after kill ${kills}: audit:verify failed: ${chain.output}`);
           server = await startServer({ databaseUrl: database.url, web: false, echoErrors: false });
         }

@@ -26,6 +26,17 @@ export class Ledger {
   readonly sentImports: { prefix: string; rows: number }[] = [];
   acknowledged = 0;
 
+  /** What had been acknowledged up to now, kept apart from what follows. */
+  snapshot(): Ledger {
+    const copy = new Ledger();
+    for (const [k, v] of this.created) copy.created.set(k, v);
+    for (const [k, v] of this.latest) copy.latest.set(k, { ...v });
+    copy.imports.push(...this.imports);
+    copy.sentImports.push(...this.sentImports);
+    copy.acknowledged = this.acknowledged;
+    return copy;
+  }
+
   ack(key: string, version: number, value: string): void {
     const known = this.latest.get(key);
     if (!known || known.version < version) this.latest.set(key, { version, value });

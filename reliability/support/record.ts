@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { format, resolveConfig } from 'prettier';
 
 const DOC = fileURLToPath(new URL('../../docs/reliability.md', import.meta.url));
 
@@ -18,7 +19,7 @@ async function postgresVersion(): Promise<string> {
   const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await client.connect();
   try {
-    const { rows } = await client.query<{ v: string }>('show server_version');
+    const { rows } = await client.query<{ v: string }>("select current_setting('server_version') as v");
     return `PostgreSQL ${rows[0]?.v ?? '?'}`;
   } finally {
     await client.end();
@@ -69,5 +70,5 @@ export async function recordFigures(
     at >= 0
       ? `${text.slice(0, at)}${section}${text.slice(text.indexOf(end) + end.length)}`
       : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(DOC, next);
+  writeFileSync(DOC, await format(next, { ...(await resolveConfig(DOC)), filepath: DOC }));
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { connect } from '@kjj/server';
 import { sql, type Kysely } from 'kysely';
 import { CLI_MAIN, inheritedEnv, ROOT } from '../../e2e/support/server-process.js';
@@ -70,13 +70,29 @@ export async function checkAgainstLedger(url: string, ledger: Ledger): Promise<F
   return { lost, halfWritten };
 }
 
-/** `npm run kjj -- audit:verify` against the database: true when the hash chain is intact. */
-export function auditChainIntact(url: string): { ok: boolean; output: string } {
-  const run = spawnSync(process.execPath, [CLI_MAIN, 'audit:verify'], {
-    cwd: ROOT,
-    env: { ...inheritedEnv(), KJJ_DATABASE_URL: url },
-    encoding: 'utf8',
-    timeout: 120_000,
+export interface CliRun {
+  code: number | null;
+  output: string;
+  ms: number;
+}
+
+/** `npm run kjj -- <args>` against a database, without blocking the event loop (writers keep going). */
+export function kjj(url: string, ...args: string[]): Promise<CliRun> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_MAIN, ...args], {
+      cwd: ROOT,
+      env: { ...inheritedEnv(), KJJ_DATABASE_URL: url },
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += String(d)));
+    child.stderr.on('data', (d) => (output += String(d)));
+    child.on('close', (code) => resolve({ code, output, ms: performance.now() - started }));
   });
-  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+}
+
+/** `npm run kjj -- audit:verify` against the database: true when the hash chain is intact. */
+export async function auditChainIntact(url: string): Promise<{ ok: boolean; output: string }> {
+  const run = await kjj(url, 'audit:verify');
+  return { ok: run.code === 0, output: run.output };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -10,6 +10,7 @@ import { verifyAuditChain } from '../audit/chain.js';
 import type { Config } from '../config.js';
 import { checkUpload } from '../crud/upload-check.js';
 import { importJobHandler, type ImportParams, type ImportResult } from '../crud/import-job.js';
+import { tableChecksums } from '../db/checksum.js';
 import { connect, type Database } from '../db/connect.js';
 import { nowIso } from '../db/dialect.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -208,29 +209,92 @@ export async function auditVerify(config: Config, _opts: Options, io: Io): Promi
   });
 }
 
+/** Runs a PostgreSQL client tool (pg_dump, pg_restore), failing with its own message. */
+async function pgTool(tool: string, args: string[]): Promise<void> {
+  const { execFile } = await import('node:child_process');
+  await new Promise<void>((resolve, reject) =>
+    execFile(tool, args, { maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      if (!error) return resolve();
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      reject(
+        new UsageError(missing ? `${tool} is not installed (Debian: postgresql-client)` : stderr.trim()),
+      );
+    }),
+  );
+}
+
+const sqliteFile = (url: string) => url.slice('sqlite:'.length);
+
 /**
- * A consistent copy while the server keeps writing: SQLite's online backup API; for PostgreSQL,
- * pg_dump (a consistent snapshot by design) is the tool and this prints how to run it.
+ * A consistent copy while the server keeps writing: SQLite's online backup API; on PostgreSQL
+ * pg_dump, which reads one snapshot (custom format, for pg_restore).
  */
 export async function backup(config: Config, opts: Options, io: Io): Promise<number> {
-  if (config.databaseUrl.startsWith('postgres')) {
-    const safe = new URL(config.databaseUrl);
-    safe.password = '';
-    io.out(`PostgreSQL: run  pg_dump --format=custom --file=kjj-$(date +%F).dump "${safe.toString()}"`);
-    io.out('restore into an empty database with  pg_restore --dbname=<new database> kjj-YYYY-MM-DD.dump');
-    return 0;
-  }
   const target = need(opts, 'out');
-  const source = new SQLite(config.databaseUrl.slice('sqlite:'.length), {
-    fileMustExist: true,
-    readonly: true,
-  });
-  try {
-    await source.backup(target);
-  } finally {
-    source.close();
+  if (existsSync(target)) throw new UsageError(`${target} exists; backups never overwrite a file`);
+  if (config.databaseUrl.startsWith('postgres')) {
+    await pgTool('pg_dump', ['--format=custom', `--file=${target}`, config.databaseUrl]);
+  } else {
+    const source = new SQLite(sqliteFile(config.databaseUrl), { fileMustExist: true, readonly: true });
+    try {
+      await source.backup(target);
+    } finally {
+      source.close();
+    }
   }
   io.out(`backup written to ${target}`);
+  return 0;
+}
+
+/**
+ * Restores a backup into the empty database of KJJ_DATABASE_URL (a new SQLite file, or a new
+ * PostgreSQL database); a database that already holds tables is refused, never overwritten.
+ */
+export async function restore(config: Config, opts: Options, io: Io): Promise<number> {
+  const from = need(opts, 'from');
+  if (!existsSync(from)) throw new UsageError(`${from} does not exist`);
+  const database = connect(config.databaseUrl, { poolSize: 1 });
+  try {
+    const tables = await database.db.introspection.getTables({ withInternalKyselyTables: true });
+    if (tables.length > 0) throw new UsageError('the target database is not empty; restore into a new one');
+  } finally {
+    await database.close();
+  }
+  if (config.databaseUrl.startsWith('postgres')) {
+    await pgTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${config.databaseUrl}`, from]);
+  } else {
+    const file = sqliteFile(config.databaseUrl);
+    rmSync(file, { force: true });
+    copyFileSync(from, file);
+    const check = new SQLite(file, { fileMustExist: true });
+    try {
+      const result = check.pragma('integrity_check', { simple: true });
+      if (result !== 'ok')
+        throw new UsageError(`the restored file fails its integrity check: ${String(result)}`);
+    } finally {
+      check.close();
+    }
+  }
+  const restored = connect(config.databaseUrl, { poolSize: 1 });
+  try {
+    const chain = await verifyAuditChain(restored.db);
+    if (!chain.ok) throw new UsageError(`restored, but the audit chain is broken at #${chain.brokenAt?.seq}`);
+    io.out(`restored ${from}; audit chain intact (${chain.checked} entries)`);
+  } finally {
+    await restored.close();
+  }
+  return 0;
+}
+
+/** Row count and SHA-256 per table: equal output means equal data (to compare a restore with its source). */
+export async function checksum(config: Config, _opts: Options, io: Io): Promise<number> {
+  const database = connect(config.databaseUrl, { poolSize: 1 });
+  try {
+    for (const t of await tableChecksums(database.db as unknown as Kysely<any>))
+      io.out(`${t.table}\t${t.rows}\t${t.sha256}`);
+  } finally {
+    await database.close();
+  }
   return 0;
 }
 
@@ -302,8 +366,10 @@ export const COMMANDS: Record<
   },
   backup: {
     run: backup,
-    help: 'backup --out FILE (SQLite online backup; prints pg_dump guidance for PostgreSQL)',
+    help: 'backup --out FILE (a consistent copy while the server runs: SQLite online backup, pg_dump)',
   },
+  restore: { run: restore, help: 'restore --from FILE into the empty database of KJJ_DATABASE_URL' },
+  'db:checksum': { run: checksum, help: 'rows and SHA-256 per table (compare a restore with its source)' },
 };
 
 export const describeError = (error: unknown): string =>

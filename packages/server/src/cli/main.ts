@@ -12,6 +12,7 @@ const CLI_OPTIONS = {
       'entity',
       'file',
       'format',
+      'from',
       'org',
       'out',
       'username',

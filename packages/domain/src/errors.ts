@@ -25,6 +25,12 @@ export const errorCatalog = {
     en: 'The attachment "{name}" fails its checksum; ask the administrator',
   },
   BAD_REQUEST: { status: 400, zh: '请求格式有误：{reason}', en: 'Malformed request: {reason}' },
+  REQUEST_TIMEOUT: { status: 408, zh: '请求超时，请重试', en: 'The request took too long to arrive' },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    zh: '请求地址或请求头过长，请减少筛选条件',
+    en: 'The address or headers of the request are too long',
+  },
   PASSWORD_POLICY: { status: 400, zh: '密码不符合要求：{reason}', en: 'Password rejected: {reason}' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   LOGIN_FAILED: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },

@@ -17,7 +17,7 @@ import { registerCrud } from './crud/register.js';
 import type { Database } from './db/connect.js';
 import { installAuthHook } from './http/auth-hook.js';
 import { installInputGuard } from './http/input-guard.js';
-import { installProblemHandlers } from './http/problem.js';
+import { answerClientError, installProblemHandlers } from './http/problem.js';
 import { plainSerializerCompiler, zodValidatorCompiler } from './http/validation.js';
 import './http/types.js';
 import { JobRunner } from './jobs/runner.js';
@@ -77,6 +77,7 @@ export async function buildApp(
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { strict: true } },
+    clientErrorHandler: answerClientError,
   });
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {

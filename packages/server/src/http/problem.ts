@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError,
@@ -77,6 +78,28 @@ const BAD_REQUEST_REASON: Record<Lang, string> = {
   zh: '请求体不是有效的JSON或格式不符',
   en: 'the body is not valid JSON or is malformed',
 };
+
+const CLIENT_ERRORS: Record<string, ErrorCode> = {
+  ERR_HTTP_REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  HPE_HEADER_OVERFLOW: 'HEADERS_TOO_LARGE',
+};
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (an address or headers over the
+ * size limit, a broken request line): answered in problem+json like every other error, in zh-CN
+ * since no Accept-Language header was read.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = CLIENT_ERRORS[error.code ?? ''] ?? 'BAD_REQUEST';
+  const problem = problemOf(code, 'zh', 'none', { params: { reason: BAD_REQUEST_REASON.zh } });
+  const body = Buffer.from(JSON.stringify(problem));
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${code.replace(/_/g, ' ')}\r\nContent-Length: ${body.length}\r\nContent-Type: ${PROBLEM_TYPE}\r\nConnection: close\r\n\r\n${body.toString()}`,
+    );
+  socket.destroy();
+}
 
 /** The only place that writes problem+json (STYLE §5). Nothing else reaches the client. */
 export function installProblemHandlers(app: FastifyInstance): void {

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../e2e/support/server-process.js';
+import { Api, apiTokenFor } from './support/client.js';
+import { harnessDatabases } from './support/databases.js';
+import { MARK, nextSerial, nextUscc } from './support/ledger.js';
+import { recordFigures, type Figure } from './support/record.js';
+
+/** 60 s in `.ci/run`; `npm run soak` runs 600 s and reports per minute. */
+const SECONDS = Number(process.env.KJJ_SOAK_SECONDS ?? 60);
+const CONNECTIONS = 50;
+const WINDOW_MS = SECONDS >= 300 ? 60_000 : 10_000;
+
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+interface Window {
+  latencies: number[];
+  errors: number;
+  conflicts: number;
+  rss: number;
+}
+
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? 0;
+
+/** One request of the mix a bureau makes: mostly lists and reads, some writes. */
+async function oneRequest(api: Api, ids: number[]): Promise<number> {
+  const x = Math.random();
+  const id = ids[Math.floor(Math.random() * ids.length)];
+  if (x < 0.35) return (await api.get(`/api/v1/enterprises?limit=20&sort=-updatedAt`)).status;
+  if (x < 0.45) return (await api.get(`/api/v1/enterprises?q=${encodeURIComponent('科技')}&limit=20`)).status;
+  if (x < 0.6 && id) return (await api.get(`/api/v1/enterprises/${id}`)).status;
+  if (x < 0.7) return (await api.get('/api/v1/projects?limit=20&year=2020')).status;
+  if (x < 0.75) return (await api.get('/api/v1/kpi?year=2020')).status;
+  if (x < 0.8) return (await api.get('/api/v1/metrics/projects.upward.recommended.count?year=2020')).status;
+  if (x < 0.9 || !id) {
+    const res = await api.post('/api/v1/enterprises', {
+      name: `${MARK}浸泡${nextSerial()}有限公司`,
+      uscc: nextUscc(),
+      kind: 'llc',
+    });
+    if (res.status === 201) ids.push(res.body.id);
+    return res.status;
+  }
+  const current = await api.get(`/api/v1/enterprises/${id}`);
+  if (current.status !== 200) return current.status;
+  return (
+    await api.patch(`/api/v1/enterprises/${id}`, {
+      version: current.body.version,
+      address: `辰溪县辰阳镇浸泡路${nextSerial()}号`,
+    })
+  ).status;
+}
+
+for (const kind of await harnessDatabases('soak')) {
+  const name = kind.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  describe(`${kind.dialect}: mixed load at ${CONNECTIONS} connections`, () => {
+    it(`serves ${SECONDS} s of reads and writes without an error`, async () => {
+      const database = await kind.create();
+      const server = await startServer({ databaseUrl: database.url, web: false, echoErrors: true });
+      try {
+        const api = new Api(server.baseUrl, await apiTokenFor(server.baseUrl, 'cx_director'));
+        const ids: number[] = [];
+        const windows: Window[] = [];
+        let current: Window = { latencies: [], errors: 0, conflicts: 0, rss: 0 };
+        const errors: string[] = [];
+        const end = Date.now() + SECONDS * 1000;
+        const ticker = setInterval(() => {
+          current.rss = rssMb(server.child.pid!);
+          windows.push(current);
+          current = { latencies: [], errors: 0, conflicts: 0, rss: 0 };
+        }, WINDOW_MS);
+        const client = async () => {
+          while (Date.now() < end) {
+            const started = performance.now();
+            let status: number;
+            try {
+              status = await oneRequest(api, ids);
+            } catch (error) {
+              status = 0;
+              if (errors.length < 20) errors.push(String(error));
+            }
+            current.latencies.push(performance.now() - started);
+            // Two clients updating one record at once: the loser's 409 is the design, not an error.
+            if (status === 409) current.conflicts += 1;
+            else if (status === 0 || status >= 400) {
+              current.errors += 1;
+              if (errors.length < 20 && status) errors.push(`status ${status}`);
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: CONNECTIONS }, client));
+        clearInterval(ticker);
+        // The few requests after the last tick belong to the last full window.
+        const tail = windows.at(-1);
+        if (tail) {
+          tail.latencies.push(...current.latencies);
+          tail.errors += current.errors;
+          tail.conflicts += current.conflicts;
+        } else windows.push({ ...current, rss: rssMb(server.child.pid!) });
+        const all = windows.flatMap((w) => w.latencies);
+        const first = windows[0]!;
+        const last = windows.at(-1)!;
+        const unit = WINDOW_MS === 60_000 ? 'minute' : '10 s';
+        const figures: Figure[] = [
+          ['Duration / connections', `${SECONDS} s / ${CONNECTIONS}`],
+          ['Requests', all.length],
+          ['Errors', windows.reduce((n, w) => n + w.errors, 0)],
+          [
+            'Version conflicts (409, expected under racing updates)',
+            windows.reduce((n, w) => n + w.conflicts, 0),
+          ],
+          ['p99 overall (ms)', Math.round(p99(all))],
+          ...windows.map((w, i): Figure => [
+            `${unit} ${i + 1}: requests, p99 ms, RSS MB`,
+            `${w.latencies.length}, ${Math.round(p99(w.latencies))}, ${Math.round(w.rss)}`,
+          ]),
+          [
+            `Last ${unit} vs first: p99, RSS`,
+            `${Math.round((p99(last.latencies) / p99(first.latencies) - 1) * 100)}%, ${Math.round((last.rss / first.rss - 1) * 100)}%`,
+          ],
+        ];
+        await recordFigures(
+          SECONDS >= 300 ? 'soak-long' : 'soak',
+          `Soak, ${SECONDS} s — ${name}`,
+          kind.dialect,
+          figures,
+        );
+        expect(errors).toEqual([]);
+      } finally {
+        await server.stop();
+        await database.drop();
+      }
+    });
+  });
+}

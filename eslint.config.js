@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/server/src/cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'reliability/**/*.ts', 'packages/domain/scripts/**'],
+    files: ['packages/server/src/cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'reliability/**/*.ts', '.ci/**', 'packages/domain/scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -39,10 +39,10 @@ const ERROR_LEVEL = 50;
  * Keeps the tail of the server's output so a failed start can say why, and shows errors the server
  * logs at once: they explain a failing step.
  */
-function captureOutput(child: ChildProcess, echoErrors: boolean): () => string {
+function captureOutput(child: ChildProcess, echoErrors: boolean, limit: number): () => string {
   let output = '';
   const onLine = (line: string) => {
-    output = `${output}${line}\n`.slice(-20_000);
+    output = `${output}${line}\n`.slice(-limit);
     const level = /^\{"level":(\d+)/.exec(line)?.[1];
     if (echoErrors && level && Number(level) >= ERROR_LEVEL) console.error(`kjj server: ${line}`);
   };
@@ -110,6 +110,8 @@ export interface StartOptions {
   web?: boolean;
   logLevel?: string;
   echoErrors?: boolean;
+  /** How much of the server's output to keep (the tail; 20,000 characters unless set). */
+  outputLimit?: number;
   env?: Record<string, string>;
 }
 
@@ -131,7 +133,7 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const output = captureOutput(child, options.echoErrors ?? true);
+  const output = captureOutput(child, options.echoErrors ?? true, options.outputLimit ?? 20_000);
   // Should the test runner die without its teardown (Ctrl-C), the server goes with it.
   const orphanGuard = () => child.kill('SIGKILL');
   process.once('exit', orphanGuard);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
@@ -238,6 +239,30 @@ for (const kind of testDatabases()) {
         expect(res.statusCode, name).toBe(400);
         expect(res.json().code).toBe('INVALID_FILE');
         expect(res.json().title, name).toContain(reason);
+      }
+    });
+
+    it('looks inside the zip: a VBA project under an .xlsx name and a decompression bomb are refused', async () => {
+      const withPart = async (name: string, content: Buffer) => {
+        const zip = await JSZip.loadAsync(await makeXlsx([HEADER]));
+        zip.file(name, content);
+        return zip.generateAsync({
+          type: 'nodebuffer',
+          compression: 'DEFLATE',
+          compressionOptions: { level: 9 },
+        });
+      };
+      for (const [file, reason] of [
+        [await withPart('xl/vbaProject.bin', Buffer.from('VBA macro')), '宏'],
+        // 64 MB of spaces packs into about 64 KB: three orders of magnitude past any real workbook.
+        [await withPart('xl/worksheets/sheet2.xml', Buffer.alloc(64 * 1024 * 1024, 0x20)), '压缩炸弹'],
+      ] as const) {
+        const before = await count();
+        const { res } = await runImport(t, staff, file);
+        expect(res.statusCode, reason).toBe(400);
+        expect(res.json()).toMatchObject({ code: 'INVALID_FILE' });
+        expect(res.json().title).toContain(reason);
+        expect(await count()).toBe(before);
       }
     });
 

@@ -166,6 +166,8 @@ for (const kind of testDatabases()) {
       const draft = await newDraft();
       const edit = editOf(draft);
       edit.work[0]!.heading = '坚持项目为王，争资跑项再创新高';
+      // Wording that looks like markup or a formula stays text in the document.
+      edit.problems[0]!.segments.push({ text: '<w:t>注入</w:t> & =HYPERLINK("http://evil.example")' });
       const saved = (await director.patch(`/api/v1/report-drafts/${draft.id}`, edit)).json<Draft>();
       const res = await director.get(`/api/v1/report-drafts/${saved.id}/export.docx`);
       expect(res.statusCode).toBe(200);
@@ -194,6 +196,8 @@ for (const kind of testDatabases()) {
       expect(docx.footers).toContain('— ');
       expect(docx.document).toMatch(/<w:tblHeader\/>/);
       expect(docx.document).toContain('2020年12月30日');
+      expect(docx.document).toContain('&lt;w:t&gt;注入&lt;/w:t&gt; &amp; =HYPERLINK(');
+      expect(docx.document).not.toContain('<w:t>注入</w:t>');
     });
 
     it('converts to PDF with the CJK fonts embedded and renders page 1', async () => {

@@ -14,6 +14,8 @@ export type Condition =
   | { field: string; within: 'period' }
   /** The date is set and not after the period's end. */
   | { field: string; by: 'end' }
+  /** The date is set and before the period's start (what a stock held when the period began). */
+  | { field: string; before: 'start' }
   /** The date is unset or not before the period's start (still open during the period). */
   | { field: string; openAt: 'start' }
   /** The date is unset or after the period's end (still open when it ends: stocks). */

@@ -12,6 +12,10 @@ export interface RecordsLink {
   exact: boolean;
 }
 
+/** The ISO date before an ISO date (list filters take inclusive bounds). */
+const dayBefore = (iso: string): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 /**
  * The records behind a figure as a list the UI can open (DESIGN §6: every number clickable):
  * each condition of the metric becomes the list filter of the same field.
@@ -39,6 +43,7 @@ export function metricRecords(metric: MetricDef, period: Period, orgId?: number)
       query[`${c.field}.gte`] = period.from;
       query[`${c.field}.lte`] = period.to;
     } else if ('by' in c) query[`${c.field}.lte`] = period.to;
+    else if ('before' in c) query[`${c.field}.lte`] = dayBefore(period.from);
     else exact = false;
   }
   return { plural: def.plural, query, exact };

@@ -34,6 +34,8 @@ export function chenxi2020Facts(overrides: Partial<ReportFacts> = {}): ReportFac
     'projects.implementation.rate': 100,
     'reserve.added.count': 24,
     'reserve.stock.count': 110,
+    'reserve.stock.start.count': 86,
+    'reserve.exited.count': 0,
     'ip.applications.count': 102,
     'ip.applications.invention.count': 18,
   };

@@ -123,6 +123,8 @@ export function reportFigureRefs(categories: readonly { code: string }[]): Figur
     'funds.disbursed.amount',
     'reserve.added.count',
     'reserve.stock.count',
+    'reserve.stock.start.count',
+    'reserve.exited.count',
     'enterprises.hte.count',
     'enterprises.tsme.count',
     'enterprises.hte.new.count',

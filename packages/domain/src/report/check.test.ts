@@ -3,7 +3,7 @@ import { buildAnnualReport } from './annual.js';
 import { chenxi2020Facts } from './annual.fixture.js';
 import { checkReport, mentionsIn } from './check.js';
 import { refreshFigures, staleFigures } from './refresh.js';
-import type { ReportModel, Segment } from './model.js';
+import { pointText as pointTextOf, type ReportModel, type Segment } from './model.js';
 
 const clean = () => buildAnnualReport(chenxi2020Facts());
 
@@ -47,6 +47,19 @@ describe('the consistency check (DOMAIN §5.5)', () => {
     const c2 = checkReport(model).find((f) => f.check === 'C-2')!;
     expect(c2.message).toContain('23');
     expect(c2.places.length).toBe(4); // the total and its three categories
+  });
+
+  it('C-11: a stock that does not follow from its start and its flows (86 + 24 − 0 = 110)', () => {
+    const pointId = clean()
+      .work.flatMap((s) => s.points)
+      .find((p) => pointTextOf(p).includes('项目库储备'))!.id;
+    const model = edit(clean(), pointId, typeOver('110个', '120个'));
+    const c11 = checkReport(model).find((f) => f.check === 'C-11')!;
+    expect(c11.severity).toBe('error');
+    expect(c11.message).toContain('86');
+    expect(c11.message).toContain('110');
+    const added = edit(clean(), pointId, typeOver('24个', '34个'));
+    expect(checkReport(added).map((f) => f.check)).toContain('C-11');
   });
 
   it('C-4: a percentage that does not follow from its parts', () => {

@@ -16,7 +16,7 @@ export interface Place {
 }
 
 export interface Finding {
-  check: 'C-1' | 'C-2' | 'C-3' | 'C-4' | 'C-5' | 'C-6' | 'C-7' | 'C-8' | 'C-9' | 'C-10' | 'C-12';
+  check: 'C-1' | 'C-2' | 'C-3' | 'C-4' | 'C-5' | 'C-6' | 'C-7' | 'C-8' | 'C-9' | 'C-10' | 'C-11' | 'C-12';
   severity: 'error' | 'warning';
   message: string;
   places: Place[];
@@ -119,6 +119,11 @@ const PART_OF: [part: string, whole: string][] = [
   ['projects.upward.approved.count', 'projects.upward.recommended.count'],
   ['projects.implemented.count', 'projects.due.count'],
   ['reserve.added.count', 'reserve.stock.count'],
+];
+
+/** Stocks and their flows (C-11): end = start + added − exited. */
+const STOCKS: [end: string, start: string, added: string, exited: string][] = [
+  ['reserve.stock.count', 'reserve.stock.start.count', 'reserve.added.count', 'reserve.exited.count'],
 ];
 
 export function checkReport(model: ReportModel): Finding[] {
@@ -236,6 +241,24 @@ export function checkReport(model: ReportModel): Finding[] {
         severity: 'error',
         message: `分项合计${round(sum)}与总数${round(whole.qty.value)}不符（${labelOf(model, total)}）`,
         places: [whole.place, ...parts.map((v) => v.place)],
+      });
+  }
+
+  // C-11: a stock the text states must follow from where it started and what came and went.
+  for (const [end, start, added, exited] of STOCKS) {
+    const e = stated(end);
+    const flows = [start, added, exited].map((key) => {
+      const figure = model.figures[key];
+      return stated(key)?.qty.value ?? (figure ? figureQty(figure)?.value : undefined);
+    });
+    if (!e || flows.some((v) => v === undefined)) continue;
+    const [s0, a, x] = flows as number[];
+    if (Math.abs(s0! + a! - x! - e.qty.value) > 1e-6)
+      findings.push({
+        check: 'C-11',
+        severity: 'error',
+        message: `${labelOf(model, end)}${round(e.qty.value)}与期初${round(s0!)}＋新增${round(a!)}－减少${round(x!)}＝${round(s0! + a! - x!)}不符`,
+        places: [e.place, ...(stated(added) ? [stated(added)!.place] : [])],
       });
   }
 

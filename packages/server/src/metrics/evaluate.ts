@@ -53,6 +53,7 @@ function condition(
   if ('is' in c) return eb(col, '=', dialect === 'sqlite' ? Number(c.is) : c.is);
   if ('within' in c) return eb.and([eb(col, '>=', period.from), eb(col, '<=', period.to)]);
   if ('by' in c) return eb(col, '<=', period.to);
+  if ('before' in c) return eb(col, '<', period.from);
   if (c.openAt === 'end') return eb.or([eb(col, 'is', null), eb(col, '>', period.to)]);
   return eb.or([eb(col, 'is', null), eb(col, '>=', period.from)]);
 }

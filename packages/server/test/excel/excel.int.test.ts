@@ -266,6 +266,16 @@ for (const kind of testDatabases()) {
       }
     });
 
+    it('refuses a file over the upload limit with 413 before reading it', async () => {
+      const before = await count();
+      const big = Buffer.concat([await makeXlsx([HEADER]), Buffer.alloc(t.config.uploadLimit + 1024)]);
+      const { res } = await runImport(t, staff, big);
+      expect(res.statusCode).toBe(413);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
+      expect(await count()).toBe(before);
+    });
+
     it('fails a corrupt zip as a job with a reason, not a crash', async () => {
       const corrupt = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
       const { job } = await runImport(t, staff, corrupt);

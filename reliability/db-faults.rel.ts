@@ -116,7 +116,7 @@ describe.runIf(postgresUp)('postgres: the database stopped and started under loa
 });
 
 describe('sqlite: a database locked by another writer', () => {
-  it('answers 503 problem+json while the lock is held, then writes again, the file intact', async () => {
+  it('answers writes 503 problem+json while the lock is held and reads as usual, then writes again, the file intact', async () => {
     const database = emptySqlite();
     const server = await startServer({ databaseUrl: database.url, web: false, echoErrors: false });
     try {
@@ -150,6 +150,7 @@ describe('sqlite: a database locked by another writer', () => {
       expect(locked.status).toBe(503);
       expect(locked.contentType).toContain('application/problem+json');
       expect(locked.body.code).toBe('SERVICE_UNAVAILABLE');
+      expect(read.status, 'reads go on while another writer holds the lock').toBe(200);
       expect(after.status).toBe(201);
       expect(integrity).toBe('ok');
       expect(chain.ok, chain.output).toBe(true);

@@ -140,10 +140,21 @@ export async function resolveSession(db: DB, config: Config, token: string): Pro
   }
   const actor = actorFrom(rows, 'session');
   if (!actor) return undefined;
-  if (idleFor > TOUCH_INTERVAL_MS) {
-    await db.updateTable('session').set({ lastSeenAt: nowIso() }).where('id', '=', id).execute();
-  }
+  if (idleFor > TOUCH_INTERVAL_MS)
+    await bestEffort(db.updateTable('session').set({ lastSeenAt: nowIso() }).where('id', '=', id).execute());
   return { ...actor, sessionId: id, csrfToken: session.csrfToken };
+}
+
+/**
+ * Bookkeeping a request does not depend on (last seen, last used): when the database cannot take
+ * the write just now (SQLite locked by a long write elsewhere), the request goes on without it.
+ */
+async function bestEffort(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch {
+    // the next request touches it again
+  }
 }
 
 /** The actor behind a personal API token (`Authorization: Bearer kjj_…`). */
@@ -152,8 +163,9 @@ export async function resolveApiToken(db: DB, token: string): Promise<Actor | un
   const token_ = rows[0];
   if (!token_ || (token_.expiresAt && Date.parse(token_.expiresAt) < Date.now())) return undefined;
   const actor = actorFrom(rows, 'token');
-  if (actor && (!token_.lastUsedAt || Date.now() - Date.parse(token_.lastUsedAt) > TOUCH_INTERVAL_MS)) {
-    await db.updateTable('apiToken').set({ lastUsedAt: nowIso() }).where('id', '=', token_.tokenId).execute();
-  }
+  if (actor && (!token_.lastUsedAt || Date.now() - Date.parse(token_.lastUsedAt) > TOUCH_INTERVAL_MS))
+    await bestEffort(
+      db.updateTable('apiToken').set({ lastUsedAt: nowIso() }).where('id', '=', token_.tokenId).execute(),
+    );
   return actor;
 }

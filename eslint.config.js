@@ -38,7 +38,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/server/src/cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'reliability/**/*.ts', '.ci/**', 'packages/domain/scripts/**'],
+    files: [
+      'packages/server/src/cli/**/*.ts',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      'reliability/**/*.ts',
+      '.ci/**',
+      'packages/domain/scripts/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

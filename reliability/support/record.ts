@@ -28,7 +28,9 @@ async function postgresVersion(): Promise<string> {
 
 async function describeDatabase(dialect: 'sqlite' | 'postgres' | 'both'): Promise<string> {
   const { default: SQLite } = await import('better-sqlite3');
-  const sqlite = `SQLite ${new SQLite(':memory:').prepare('select sqlite_version() v').pluck().get() as string}`;
+  const memory = new SQLite(':memory:');
+  const sqlite = `SQLite ${memory.prepare('select sqlite_version() v').pluck().get() as string}`;
+  memory.close();
   if (dialect === 'sqlite') return sqlite;
   const postgres = await postgresVersion();
   return dialect === 'postgres' ? postgres : `${sqlite} and ${postgres}`;

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -211,7 +212,6 @@ export async function auditVerify(config: Config, _opts: Options, io: Io): Promi
 
 /** Runs a PostgreSQL client tool (pg_dump, pg_restore), failing with its own message. */
 async function pgTool(tool: string, args: string[]): Promise<void> {
-  const { execFile } = await import('node:child_process');
   await new Promise<void>((resolve, reject) =>
     execFile(tool, args, { maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (!error) return resolve();

@@ -16,6 +16,8 @@ const rssMb = (pid: number) =>
 
 interface Window {
   latencies: number[];
+  /** Latencies by kind of request, to tell which one slows down. */
+  byKind: Map<string, number[]>;
   errors: number;
   conflicts: number;
   rss: number;
@@ -23,16 +25,18 @@ interface Window {
 
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? 0;
 
-/** One request of the mix a bureau makes: mostly lists and reads, some writes. */
-async function oneRequest(api: Api, ids: number[]): Promise<number> {
+/** One request of the mix a bureau makes: mostly lists and reads, some writes; its kind and status. */
+async function oneRequest(api: Api, ids: number[]): Promise<[kind: string, status: number]> {
   const x = Math.random();
   const id = ids[Math.floor(Math.random() * ids.length)];
-  if (x < 0.35) return (await api.get(`/api/v1/enterprises?limit=20&sort=-updatedAt`)).status;
-  if (x < 0.45) return (await api.get(`/api/v1/enterprises?q=${encodeURIComponent('科技')}&limit=20`)).status;
-  if (x < 0.6 && id) return (await api.get(`/api/v1/enterprises/${id}`)).status;
-  if (x < 0.7) return (await api.get('/api/v1/projects?limit=20&year=2020')).status;
-  if (x < 0.75) return (await api.get('/api/v1/kpi?year=2020')).status;
-  if (x < 0.8) return (await api.get('/api/v1/metrics/projects.upward.recommended.count?year=2020')).status;
+  if (x < 0.35) return ['list', (await api.get(`/api/v1/enterprises?limit=20&sort=-updatedAt`)).status];
+  if (x < 0.45)
+    return ['search', (await api.get(`/api/v1/enterprises?q=${encodeURIComponent('科技')}&limit=20`)).status];
+  if (x < 0.6 && id) return ['read', (await api.get(`/api/v1/enterprises/${id}`)).status];
+  if (x < 0.7) return ['projects', (await api.get('/api/v1/projects?limit=20&year=2020')).status];
+  if (x < 0.75) return ['kpi', (await api.get('/api/v1/kpi?year=2020')).status];
+  if (x < 0.8)
+    return ['metric', (await api.get('/api/v1/metrics/projects.upward.recommended.count?year=2020')).status];
   if (x < 0.9 || !id) {
     const res = await api.post('/api/v1/enterprises', {
       name: `${MARK}浸泡${nextSerial()}有限公司`,
@@ -40,16 +44,15 @@ async function oneRequest(api: Api, ids: number[]): Promise<number> {
       kind: 'llc',
     });
     if (res.status === 201) ids.push(res.body.id);
-    return res.status;
+    return ['create', res.status];
   }
   const current = await api.get(`/api/v1/enterprises/${id}`);
-  if (current.status !== 200) return current.status;
-  return (
-    await api.patch(`/api/v1/enterprises/${id}`, {
-      version: current.body.version,
-      address: `辰溪县辰阳镇浸泡路${nextSerial()}号`,
-    })
-  ).status;
+  if (current.status !== 200) return ['update', current.status];
+  const res = await api.patch(`/api/v1/enterprises/${id}`, {
+    version: current.body.version,
+    address: `辰溪县辰阳镇浸泡路${nextSerial()}号`,
+  });
+  return ['update', res.status];
 }
 
 for (const kind of await harnessDatabases('soak')) {
@@ -62,25 +65,28 @@ for (const kind of await harnessDatabases('soak')) {
         const api = new Api(server.baseUrl, await apiTokenFor(server.baseUrl, 'cx_director'));
         const ids: number[] = [];
         const windows: Window[] = [];
-        let current: Window = { latencies: [], errors: 0, conflicts: 0, rss: 0 };
+        let current: Window = { latencies: [], byKind: new Map(), errors: 0, conflicts: 0, rss: 0 };
         const errors: string[] = [];
         const end = Date.now() + SECONDS * 1000;
         const ticker = setInterval(() => {
           current.rss = rssMb(server.child.pid!);
           windows.push(current);
-          current = { latencies: [], errors: 0, conflicts: 0, rss: 0 };
+          current = { latencies: [], byKind: new Map(), errors: 0, conflicts: 0, rss: 0 };
         }, WINDOW_MS);
         const client = async () => {
           while (Date.now() < end) {
             const started = performance.now();
+            let kind = 'failed';
             let status: number;
             try {
-              status = await oneRequest(api, ids);
+              [kind, status] = await oneRequest(api, ids);
             } catch (error) {
               status = 0;
               if (errors.length < 20) errors.push(String(error));
             }
-            current.latencies.push(performance.now() - started);
+            const ms = performance.now() - started;
+            current.latencies.push(ms);
+            current.byKind.set(kind, [...(current.byKind.get(kind) ?? []), ms]);
             // Two clients updating one record at once: the loser's 409 is the design, not an error.
             if (status === 409) current.conflicts += 1;
             else if (status === 0 || status >= 400) {
@@ -95,6 +101,7 @@ for (const kind of await harnessDatabases('soak')) {
         const tail = windows.at(-1);
         if (tail) {
           tail.latencies.push(...current.latencies);
+          for (const [k, ms] of current.byKind) tail.byKind.set(k, [...(tail.byKind.get(k) ?? []), ...ms]);
           tail.errors += current.errors;
           tail.conflicts += current.conflicts;
         } else windows.push({ ...current, rss: rssMb(server.child.pid!) });
@@ -115,6 +122,16 @@ for (const kind of await harnessDatabases('soak')) {
             `${unit} ${i + 1}: requests, p99 ms, RSS MB`,
             `${w.latencies.length}, ${Math.round(p99(w.latencies))}, ${Math.round(w.rss)}`,
           ]),
+          [
+            `p99 ms by request, first → last ${unit}`,
+            [...first.byKind.keys()]
+              .sort()
+              .map(
+                (k) =>
+                  `${k} ${Math.round(p99(first.byKind.get(k)!))} → ${Math.round(p99(last.byKind.get(k) ?? []))}`,
+              )
+              .join(', '),
+          ],
           [
             `Last ${unit} vs first: p99, RSS`,
             `${Math.round((p99(last.latencies) / p99(first.latencies) - 1) * 100)}%, ${Math.round((last.rss / first.rss - 1) * 100)}%`,

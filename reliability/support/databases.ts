@@ -60,7 +60,11 @@ export interface HarnessDatabase {
  * unreachable PostgreSQL is a failure, elsewhere a loud notice (as for the integration suite).
  */
 export async function harnessDatabases(label: string): Promise<HarnessDatabase[]> {
+  // KJJ_RELIABILITY_DB=sqlite|postgres runs one of them (a long soak, a hunt on one database).
+  const only = process.env.KJJ_RELIABILITY_DB;
+  if (only === 'postgres') return [{ dialect: 'postgres', create: () => emptyPostgres(label) }];
   const kinds: HarnessDatabase[] = [{ dialect: 'sqlite', create: async () => emptySqlite() }];
+  if (only === 'sqlite') return kinds;
   if (await postgresReachable()) kinds.push({ dialect: 'postgres', create: () => emptyPostgres(label) });
   else if (process.env.CI === 'true')
     throw new Error('PostgreSQL at 127.0.0.1:5432 is unreachable (CI=true)');

@@ -30,7 +30,10 @@ export const createEnterprises: Writer = (api, ledger, running) =>
 export const updateEnterprises: Writer = (api, ledger, running) =>
   loop(running, async () => {
     const ids = [...ledger.created.keys()];
-    if (ids.length === 0) return void (await new Promise((r) => setTimeout(r, 20)));
+    if (ids.length === 0) {
+      await new Promise((r) => setTimeout(r, 20)); // nothing created yet
+      return;
+    }
     const id = ids[Math.floor(Math.random() * ids.length)]!;
     const current = await api.get(`/api/v1/enterprises/${id}`);
     if (current.status !== 200) return;

@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import { auditChainIntact, checkAgainstLedger, kjj } from './support/verify.js';
 import { createEnterprises, importEnterprises, moveProjects, updateEnterprises } from './support/writers.js';
 
 const WRITERS = [createEnterprises, createEnterprises, updateEnterprises, moveProjects, importEnterprises];
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `db:checksum` output as one line per table: rows and SHA-256. */
 async function checksums(url: string): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../e2e/support/server-process.js';
 import { Api, apiTokenFor } from './support/client.js';
@@ -19,8 +20,6 @@ const WRITERS = [
   moveProjects,
   importEnterprises,
 ];
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until every acknowledged import job has finished (after a restart the server resumes them). */
 async function importsSettled(api: Api, ledger: Ledger): Promise<string[]> {

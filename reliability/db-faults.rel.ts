@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
@@ -9,8 +10,6 @@ import { Ledger, MARK, nextSerial, nextUscc } from './support/ledger.js';
 import { recordFigures } from './support/record.js';
 import { auditChainIntact, checkAgainstLedger } from './support/verify.js';
 import { createEnterprises, updateEnterprises } from './support/writers.js';
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Probe {
   at: number;

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { rssMb } from '../bench/src/server.js';
 import { startServer } from '../e2e/support/server-process.js';
 import { Api, apiTokenFor } from './support/client.js';
-import { harnessDatabases } from './support/databases.js';
+import { admin, harnessDatabases } from './support/databases.js';
 import { MARK, nextSerial, nextUscc } from './support/ledger.js';
 import { recordFigures, type Figure } from './support/record.js';
 
@@ -11,9 +10,6 @@ import { recordFigures, type Figure } from './support/record.js';
 const SECONDS = Number(process.env.KJJ_SOAK_SECONDS ?? 60);
 const CONNECTIONS = 50;
 const WINDOW_MS = SECONDS >= 300 ? 60_000 : 10_000;
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 interface Window {
   latencies: number[];
@@ -62,21 +58,16 @@ async function oneRequest(api: Api, ids: number[]): Promise<[kind: string, statu
  * rows alone make every minute slower than the last. Set for the soak's run, reset after.
  */
 async function withAutovacuum<T>(fn: () => Promise<T>): Promise<T> {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await client.connect();
-    try {
-      await client.query(statement);
-      await client.query('select pg_reload_conf()');
-    } finally {
-      await client.end();
-    }
-  };
-  await admin('alter system set autovacuum = on');
+  const setting = (statement: string) =>
+    admin(async (c) => {
+      await c.query(statement);
+      await c.query('select pg_reload_conf()');
+    });
+  await setting('alter system set autovacuum = on');
   try {
     return await fn();
   } finally {
-    await admin('alter system reset autovacuum');
+    await setting('alter system reset autovacuum');
   }
 }
 

@@ -1,8 +1,8 @@
 import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { format, resolveConfig } from 'prettier';
+import { admin } from './databases.js';
 
 const DOC = fileURLToPath(new URL('../../docs/reliability.md', import.meta.url));
 
@@ -16,14 +16,10 @@ recorded, never asserted.
 export type Figure = [label: string, value: string | number];
 
 async function postgresVersion(): Promise<string> {
-  const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ v: string }>("select current_setting('server_version') as v");
-    return `PostgreSQL ${rows[0]?.v ?? '?'}`;
-  } finally {
-    await client.end();
-  }
+  const { rows } = await admin((c) =>
+    c.query<{ v: string }>("select current_setting('server_version') as v"),
+  );
+  return `PostgreSQL ${rows[0]?.v ?? '?'}`;
 }
 
 async function describeDatabase(dialect: 'sqlite' | 'postgres' | 'both'): Promise<string> {

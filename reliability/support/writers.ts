@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import { project } from '@kjj/domain';
 import type { Api } from './client.js';
 import { importFile, MARK, nextSerial, nextUscc, type Ledger } from './ledger.js';
@@ -31,7 +32,7 @@ export const updateEnterprises: Writer = (api, ledger, running) =>
   loop(running, async () => {
     const ids = [...ledger.created.keys()];
     if (ids.length === 0) {
-      await new Promise((r) => setTimeout(r, 20)); // nothing created yet
+      await pause(20); // nothing created yet
       return;
     }
     const id = ids[Math.floor(Math.random() * ids.length)]!;
@@ -75,5 +76,5 @@ export const importEnterprises: Writer = (api, ledger, running) =>
       ledger.imports.push({ jobId: res.body.jobId, prefix, rows });
       ledger.acknowledged += 1;
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await pause(100);
   });

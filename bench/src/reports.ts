@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { connect } from '@kjj/server';
 import type { Kysely } from 'kysely';
-import { format, resolveConfig } from 'prettier';
+import { writeDocSection } from './doc-section.js';
 import { ensureData, type BenchUser, type DatasetShape } from './data.js';
 import { startKjj } from './server.js';
 
@@ -197,11 +196,7 @@ async function write(timings: Timing[]): Promise<void> {
     '',
     END,
   ].join('\n');
-  let text = readFileSync(out, 'utf8');
-  text = text.includes(START)
-    ? text.replace(new RegExp(`${START}[\\s\\S]*${END}`), section)
-    : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(out, await format(text, { ...(await resolveConfig(out)), filepath: out }));
+  await writeDocSection(out, [START, END], section);
 }
 
 const rows = Number(values.rows);

@@ -1,7 +1,6 @@
 import { cpus, totalmem } from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
+import { writeDocSection } from '../../bench/src/doc-section.js';
 import { admin } from './databases.js';
 
 const DOC = fileURLToPath(new URL('../../docs/reliability.md', import.meta.url));
@@ -62,11 +61,5 @@ export async function recordFigures(
     '',
     end,
   ].join('\n');
-  const text = existsSync(DOC) ? readFileSync(DOC, 'utf8') : INTRO;
-  const at = text.indexOf(start);
-  const next =
-    at >= 0
-      ? `${text.slice(0, at)}${section}${text.slice(text.indexOf(end) + end.length)}`
-      : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(DOC, await format(next, { ...(await resolveConfig(DOC)), filepath: DOC }));
+  await writeDocSection(DOC, [start, end], section, INTRO);
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -17,6 +16,7 @@ import { registerCrud } from './crud/register.js';
 import type { Database } from './db/connect.js';
 import { installAuthHook } from './http/auth-hook.js';
 import { installInputGuard } from './http/input-guard.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { answerClientError, installProblemHandlers } from './http/problem.js';
 import { plainSerializerCompiler, zodValidatorCompiler } from './http/validation.js';
 import './http/types.js';
@@ -102,7 +102,7 @@ export async function buildApp(
   jobs.register('import', importJobHandler({ db, dialect, entities: ENTITIES }));
   const deps: AppDeps = { db, dialect, config, jobs, demoMode: opts.demoMode };
 
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

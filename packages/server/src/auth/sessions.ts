@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { nowIso } from '../db/dialect.js';
 import type { DB } from '../db/types.js';
 import type { Actor, RoleGrant } from './actor.js';
+import { cachedCredential, forgetCredential } from './credential-cache.js';
 import { newSecret, sha256 } from './tokens.js';
 
 /** Refreshing last-seen on every request would turn reads into writes; once a minute is enough. */
@@ -44,6 +45,7 @@ export async function createSession(
 
 export async function deleteSession(db: DB, id: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', id).execute();
+  forgetCredential(sessionKey(id));
 }
 
 /** The user, their org path and every role, in one round trip: this runs on every request. */
@@ -123,14 +125,44 @@ export async function loadActor(db: DB, userId: number, via: Actor['via']): Prom
   return actorFrom(await actorById(db, userId), via);
 }
 
+/** A resolved credential as cached: the actor is shared between requests, so it is frozen. */
+interface SessionHit {
+  actor: Actor;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+interface TokenHit {
+  actor: Actor;
+  tokenId: number;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+const frozen = (actor: Actor): Actor =>
+  Object.freeze({ ...actor, roles: Object.freeze(actor.roles.map((r) => Object.freeze(r))) as RoleGrant[] });
+
+const sessionKey = (id: string) => `session:${id}`;
+
 /**
  * The actor behind a session cookie, or undefined when the session is unknown, idle for longer
  * than the idle limit, past its absolute lifetime, or its user is disabled. Expired rows are removed.
  */
 export async function resolveSession(db: DB, config: Config, token: string): Promise<Actor | undefined> {
   const id = sha256(token);
-  const rows = await actorBySession(db, id);
-  const session = rows[0];
+  const key = sessionKey(id);
+  const session = await cachedCredential<SessionHit>(key, async () => {
+    const rows = await actorBySession(db, id);
+    const first = rows[0];
+    const actor = actorFrom(rows, 'session');
+    return first && actor
+      ? {
+          actor: frozen({ ...actor, sessionId: id, csrfToken: first.csrfToken }),
+          lastSeenAt: first.lastSeenAt,
+          expiresAt: first.expiresAt,
+        }
+      : undefined;
+  });
   if (!session) return undefined;
   const now = Date.now();
   const idleFor = now - Date.parse(session.lastSeenAt);
@@ -138,11 +170,11 @@ export async function resolveSession(db: DB, config: Config, token: string): Pro
     await deleteSession(db, id);
     return undefined;
   }
-  const actor = actorFrom(rows, 'session');
-  if (!actor) return undefined;
-  if (idleFor > TOUCH_INTERVAL_MS)
+  if (idleFor > TOUCH_INTERVAL_MS) {
+    forgetCredential(key);
     await bestEffort(db.updateTable('session').set({ lastSeenAt: nowIso() }).where('id', '=', id).execute());
-  return { ...actor, sessionId: id, csrfToken: session.csrfToken };
+  }
+  return session.actor;
 }
 
 /**
@@ -159,13 +191,27 @@ async function bestEffort(write: Promise<unknown>): Promise<void> {
 
 /** The actor behind a personal API token (`Authorization: Bearer kjj_…`). */
 export async function resolveApiToken(db: DB, token: string): Promise<Actor | undefined> {
-  const rows = await actorByToken(db, sha256(token));
-  const token_ = rows[0];
-  if (!token_ || (token_.expiresAt && Date.parse(token_.expiresAt) < Date.now())) return undefined;
-  const actor = actorFrom(rows, 'token');
-  if (actor && (!token_.lastUsedAt || Date.now() - Date.parse(token_.lastUsedAt) > TOUCH_INTERVAL_MS))
+  const hash = sha256(token);
+  const key = `token:${hash}`;
+  const hit = await cachedCredential<TokenHit>(key, async () => {
+    const rows = await actorByToken(db, hash);
+    const first = rows[0];
+    const actor = actorFrom(rows, 'token');
+    return first && actor
+      ? {
+          actor: frozen(actor),
+          tokenId: first.tokenId,
+          expiresAt: first.expiresAt,
+          lastUsedAt: first.lastUsedAt,
+        }
+      : undefined;
+  });
+  if (!hit || (hit.expiresAt && Date.parse(hit.expiresAt) < Date.now())) return undefined;
+  if (!hit.lastUsedAt || Date.now() - Date.parse(hit.lastUsedAt) > TOUCH_INTERVAL_MS) {
+    forgetCredential(key);
     await bestEffort(
-      db.updateTable('apiToken').set({ lastUsedAt: nowIso() }).where('id', '=', token_.tokenId).execute(),
+      db.updateTable('apiToken').set({ lastUsedAt: nowIso() }).where('id', '=', hit.tokenId).execute(),
     );
-  return actor;
+  }
+  return hit.actor;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit, type AuditEntry } from '../audit/chain.js';
+import { noteCommitted } from '../auth/credential-cache.js';
 import type { CoreDB, Dialect, Tx } from './types.js';
 
 /** Who and where a change comes from, for the audit trail. */
@@ -25,7 +26,8 @@ export interface Work {
 
 /**
  * One transaction whose audit entries commit with it: a write without its audit entry, or an
- * audit entry for a write that rolled back, cannot exist.
+ * audit entry for a write that rolled back, cannot exist. After the commit, cached credentials
+ * are dropped when the audit names a user, role, session or token.
  */
 export async function inTransaction<T>(
   db: Kysely<CoreDB>,
@@ -33,21 +35,25 @@ export async function inTransaction<T>(
   ctx: RequestContext,
   fn: (work: Work) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (tx) => {
+  const entities = new Set<string>();
+  const result = await db.transaction().execute(async (tx) => {
     let pending: AuditEvent[] = [];
     const flushAudit = async () => {
       const events = pending;
       pending = [];
+      for (const e of events) entities.add(e.entity);
       await appendAudit(
         tx,
         dialect,
         events.map((e) => toEntry(ctx, e)),
       );
     };
-    const result = await fn({ tx, dialect, ctx, audit: (e) => pending.push(e), flushAudit });
+    const value = await fn({ tx, dialect, ctx, audit: (e) => pending.push(e), flushAudit });
     await flushAudit();
-    return result;
+    return value;
   });
+  noteCommitted(entities);
+  return result;
 }
 
 /** Audit without a business write (logins, exports, denied attempts) in its own short transaction. */
@@ -58,6 +64,7 @@ export async function auditOnly(
   event: AuditEvent,
 ): Promise<void> {
   await db.transaction().execute((tx) => appendAudit(tx, dialect, [toEntry(ctx, event)]));
+  noteCommitted([event.entity]);
 }
 
 function toEntry(ctx: RequestContext, e: AuditEvent): AuditEntry {

@@ -148,6 +148,10 @@ for (const kind of testDatabases()) {
     it('ends access at once on logout and when the user is disabled', async () => {
       const staff = await login(t, 'cx_staff', DEMO_PASSWORD, '10.8.0.1');
       const cookie = `kjj_session=${sessionCookie(staff)}`;
+      // Used once first, so the session is resolved and held by the credential cache.
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: { cookie } })).statusCode,
+      ).toBe(200);
       const admin = await t.as('hh_admin');
       const user = (await admin.get('/api/v1/users?q=cx_staff')).json().items[0];
       expect(
@@ -163,6 +167,10 @@ for (const kind of testDatabases()) {
 
       const director = await login(t, 'my_director', DEMO_PASSWORD, '10.8.0.3');
       const directorCookie = `kjj_session=${sessionCookie(director)}`;
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: directorCookie } }))
+          .statusCode,
+      ).toBe(200);
       const out = await t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/logout',
@@ -173,6 +181,27 @@ for (const kind of testDatabases()) {
         (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: directorCookie } }))
           .statusCode,
       ).toBe(401);
+    });
+
+    it('applies a change to a role on the next request of its signed-in users', async () => {
+      const staff = await t.as('cx_staff');
+      expect((await staff.get('/api/v1/enterprises')).statusCode).toBe(200);
+      const sys = await t.as('admin');
+      const role = (await sys.get('/api/v1/roles'))
+        .json()
+        .items.find((r: { code: string }) => r.code === 'section_staff');
+      const withoutRead = role.permissions.filter((p: string) => p !== 'enterprise:read');
+      const narrowed = await sys.patch(`/api/v1/roles/${role.id}`, {
+        version: role.version,
+        permissions: withoutRead,
+      });
+      expect(narrowed.statusCode).toBe(200);
+      expect((await staff.get('/api/v1/enterprises')).statusCode).toBe(403);
+      await sys.patch(`/api/v1/roles/${role.id}`, {
+        version: narrowed.json().version,
+        permissions: role.permissions,
+      });
+      expect((await staff.get('/api/v1/enterprises')).statusCode).toBe(200);
     });
 
     it('lets scripts use revocable personal API tokens, scoped like the user and without CSRF', async () => {
@@ -206,6 +235,24 @@ for (const kind of testDatabases()) {
       expect(
         (await t.app.inject({ method: 'GET', url: '/api/v1/enterprises', headers: bearer })).statusCode,
       ).toBe(401);
+    });
+
+    it('sends the security headers on API answers, refusals, 404s and the health check', async () => {
+      const staff = await t.as('cx_staff');
+      const answers = [
+        await staff.get('/api/v1/enterprises'),
+        await t.anonymous().get('/api/v1/enterprises'),
+        await staff.get('/api/v1/no-such-route'),
+        await t.anonymous().get('/api/health'),
+      ];
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 401, 404, 200]);
+      for (const a of answers) {
+        expect(a.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+        expect(a.headers['content-security-policy']).toContain("default-src 'self'");
+        expect(a.headers['x-content-type-options']).toBe('nosniff');
+        expect(a.headers['referrer-policy']).toBe('no-referrer');
+        expect(a.headers['x-frame-options']).toBe('SAMEORIGIN');
+      }
     });
 
     it('closes every API route to anonymous callers with a problem+json 401', async () => {

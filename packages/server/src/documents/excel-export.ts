@@ -3,6 +3,10 @@ import ExcelJS from 'exceljs';
 import type { EntityDef, Lang } from '@kjj/domain';
 import { excelFields, headerOf, toCell, type RefLookups } from './excel-cells.js';
 
+/** Shared by every cell of a column (see the loop below); never changed. */
+const DATE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: 'yyyy-mm-dd' });
+const PLAIN_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+
 /**
  * Streams rows into an xlsx as they arrive: memory stays flat whatever the row count, and the
  * same columns and headers as the template make an export re-importable.
@@ -21,17 +25,23 @@ export async function writeExport(
   });
   const sheet = book.addWorksheet(def.label[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
   const fields = excelFields(def);
-  sheet.columns = fields.map(([name, field]) => ({
+  const styles = fields.map(([, field]) => (field.kind === 'date' ? DATE_STYLE : PLAIN_STYLE));
+  sheet.columns = fields.map(([name, field], i) => ({
     header: headerOf(field, lang),
     key: name,
     width: field.kind === 'text' ? 30 : 16,
-    style: field.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
+    style: styles[i],
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let count = 0;
   for await (const row of rows) {
-    sheet.addRow(fields.map(([name, field]) => toCell(field, row[name], lang, refs))).commit();
+    const line = sheet.addRow(fields.map(([name, field]) => toCell(field, row[name], lang, refs)));
+    // exceljs gives every row and cell its own copy of the style and then works out each copy's
+    // style id anew; handing it one shared object per column lets it find the id by identity.
+    (line as unknown as { style: Partial<ExcelJS.Style> }).style = PLAIN_STYLE; // untyped in exceljs
+    line.eachCell((cell, column) => (cell.style = styles[column - 1] as Partial<ExcelJS.Style>));
+    line.commit();
     count += 1;
   }
   sheet.commit();

@@ -13,6 +13,42 @@ import { metricEvaluator } from '../../metrics/evaluate.js';
 const UPWARD_LEVELS = ['national', 'province', 'city'] as const;
 const TREND_YEARS = 5;
 
+/** The headline figures, each a registered metric; rates stay null when undefined (no base). */
+const FIGURES = {
+  submitted: 'projects.submitted.count',
+  upwardRecommended: 'projects.upward.recommended.count',
+  upwardApproved: 'projects.upward.approved.count',
+  upwardAmountFen: 'projects.upward.approved.amount',
+  countyApproved: 'projects.county.approved.count',
+  countyAmountFen: 'projects.county.approved.amount',
+  implementationRate: 'projects.implementation.rate',
+  disbursedFen: 'funds.disbursed.amount',
+  acceptanceRate: 'projects.acceptance.rate',
+  accepted: 'projects.accepted.count',
+  reserveStock: 'reserve.stock.count',
+} as const;
+const RATES = new Set<string>(['implementationRate', 'acceptanceRate']);
+const UPWARD_BY_LEVEL = [
+  'projects.upward.recommended.count',
+  'projects.upward.approved.count',
+  'projects.upward.approved.amount',
+];
+const COUNTY_BY_CATEGORY = ['projects.county.approved.count', 'projects.county.approved.amount'];
+const TREND = [
+  'projects.upward.recommended.count',
+  'projects.upward.approved.count',
+  'projects.upward.approved.amount',
+  'projects.county.approved.amount',
+];
+
+const BY_ORG = [
+  'projects.upward.approved.count',
+  'projects.upward.approved.amount',
+  'projects.county.approved.amount',
+];
+
+type Grouped = Map<string, number>;
+
 const dashboardQuery = z.strictObject({
   orgId: z.coerce.number().int().positive().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -42,49 +78,75 @@ export function registerDashboardRoutes(app: FastifyInstance, db: DB): void {
       const year = request.query.year ?? (await latestYear(anyDb, actor));
       const metrics = metricEvaluator(anyDb, actor);
       const period = yearPeriod(year);
-      const figure = async (id: string) =>
-        (await metrics.evaluate(id, { orgPath: org.path, period })).value ?? 0;
-      const figures = {
-        submitted: await figure('projects.submitted.count'),
-        upwardRecommended: await figure('projects.upward.recommended.count'),
-        upwardApproved: await figure('projects.upward.approved.count'),
-        upwardAmountFen: await figure('projects.upward.approved.amount'),
-        countyApproved: await figure('projects.county.approved.count'),
-        countyAmountFen: await figure('projects.county.approved.amount'),
-        implementationRate: (
-          await metrics.evaluate('projects.implementation.rate', { orgPath: org.path, period })
-        ).value,
-        disbursedFen: await figure('funds.disbursed.amount'),
-        acceptanceRate: (await metrics.evaluate('projects.acceptance.rate', { orgPath: org.path, period }))
-          .value,
-        accepted: await figure('projects.accepted.count'),
-        reserveStock: await figure('reserve.stock.count'),
+      const value = async (id: string) => (await metrics.evaluate(id, { orgPath: org.path, period })).value;
+      // Breakdowns are one grouped query per metric, not one query per group.
+      const grouped = (id: string, by: string, p: Period = period) =>
+        metrics.evaluateBy(id, { orgPath: org.path, period: p }, by);
+      const at = (map: Map<string, number>, key: string | number) => map.get(String(key)) ?? 0;
+      const span = { from: yearPeriod(year - TREND_YEARS + 1).from, to: period.to };
+
+      // A city (or the province) compares the bureaus directly below it.
+      const byOrgOf = async () => {
+        if (org.kind === 'section' || org.kind === 'county_bureau') return [];
+        const [children, below, orgMaps] = await Promise.all([
+          db
+            .selectFrom('org')
+            .select(['id', 'shortName', 'path'])
+            .where('parentId', '=', org.id)
+            .where('kind', '!=', 'section')
+            .orderBy('divisionCode')
+            .execute(),
+          // Every org below in one read; each child's figure adds up the orgs under its path.
+          db
+            .selectFrom('org')
+            .select(['id', 'path'])
+            .where('path', '>=', org.path)
+            .where('path', '<', pathUpperBound(org.path))
+            .execute(),
+          Promise.all(BY_ORG.map((id) => grouped(id, 'orgId'))),
+        ]);
+        const [approvedByOrg, amountByOrg, countyByOrg] = orgMaps as [Grouped, Grouped, Grouped];
+        return children.map((child) => {
+          const ids = below.filter((o) => o.path.startsWith(child.path)).map((o) => o.id);
+          const total = (map: Grouped) => ids.reduce((sum, id) => sum + at(map, id), 0);
+          return {
+            orgId: Number(child.id),
+            name: child.shortName,
+            upwardApproved: total(approvedByOrg),
+            upwardAmountFen: total(amountByOrg),
+            countyAmountFen: total(countyByOrg),
+          };
+        });
       };
 
-      // Breakdowns are one grouped query per metric, not one query per group.
-      const grouped = (id: string, by: string, p: Period = period, orgPath = org.path) =>
-        metrics.evaluateBy(id, { orgPath, period: p }, by);
-      const at = (map: Map<string, number>, key: string | number) => map.get(String(key)) ?? 0;
+      // Every figure at once: on PostgreSQL they run side by side on the pool's connections.
+      const [figureValues, levelMaps, categoryMaps, categoryEntries, trendMaps, byOrg] = await Promise.all([
+        Promise.all(Object.values(FIGURES).map(value)),
+        Promise.all(UPWARD_BY_LEVEL.map((id) => grouped(id, 'level'))),
+        Promise.all(COUNTY_BY_CATEGORY.map((id) => grouped(id, 'category'))),
+        dictEntries(db, 'projectCategory'),
+        Promise.all(TREND.map((id) => grouped(id, 'year', span))),
+        byOrgOf(),
+      ]);
+      const figures = Object.fromEntries(
+        Object.keys(FIGURES).map((key, i) => [
+          key,
+          RATES.has(key) ? figureValues[i] : (figureValues[i] ?? 0),
+        ]),
+      ) as Record<keyof typeof FIGURES, number | null>;
 
-      const [recommendedBy, approvedBy, amountBy] = await Promise.all(
-        [
-          'projects.upward.recommended.count',
-          'projects.upward.approved.count',
-          'projects.upward.approved.amount',
-        ].map((id) => grouped(id, 'level')),
-      );
+      const [recommendedBy, approvedBy, amountBy] = levelMaps as [Grouped, Grouped, Grouped];
       const byLevel = UPWARD_LEVELS.map((level) => ({
         level,
-        recommended: at(recommendedBy!, level),
-        approved: at(approvedBy!, level),
-        amountFen: at(amountBy!, level),
+        recommended: at(recommendedBy, level),
+        approved: at(approvedBy, level),
+        amountFen: at(amountBy, level),
       }));
 
-      const countyCount = await grouped('projects.county.approved.count', 'category');
-      const countyAmount = await grouped('projects.county.approved.amount', 'category');
+      const [countyCount, countyAmount] = categoryMaps as [Grouped, Grouped];
       // In the list's order; a retired category still shows where it has projects.
-      const categories = (await dictEntries(db, 'projectCategory')).map((e) => e.code);
-      const byCategory = categories
+      const byCategory = categoryEntries
+        .map((e) => e.code)
         .filter((category) => at(countyCount, category) > 0)
         .map((category) => ({
           category,
@@ -92,62 +154,19 @@ export function registerDashboardRoutes(app: FastifyInstance, db: DB): void {
           amountFen: at(countyAmount, category),
         }));
 
-      const span = { from: yearPeriod(year - TREND_YEARS + 1).from, to: period.to };
-      const [trendRecommended, trendApproved, trendAmount, trendCounty] = await Promise.all(
-        [
-          'projects.upward.recommended.count',
-          'projects.upward.approved.count',
-          'projects.upward.approved.amount',
-          'projects.county.approved.amount',
-        ].map((id) => grouped(id, 'year', span)),
-      );
+      const [trendRecommended, trendApproved, trendAmount, trendCounty] = trendMaps as [
+        Grouped,
+        Grouped,
+        Grouped,
+        Grouped,
+      ];
       const trend = Array.from({ length: TREND_YEARS }, (_, i) => year - TREND_YEARS + 1 + i).map((y) => ({
         year: y,
-        upwardRecommended: at(trendRecommended!, y),
-        upwardApproved: at(trendApproved!, y),
-        upwardAmountFen: at(trendAmount!, y),
-        countyAmountFen: at(trendCounty!, y),
+        upwardRecommended: at(trendRecommended, y),
+        upwardApproved: at(trendApproved, y),
+        upwardAmountFen: at(trendAmount, y),
+        countyAmountFen: at(trendCounty, y),
       }));
-
-      // A city (or the province) compares the bureaus directly below it.
-      const children =
-        org.kind === 'section' || org.kind === 'county_bureau'
-          ? []
-          : await db
-              .selectFrom('org')
-              .select(['id', 'shortName', 'path'])
-              .where('parentId', '=', org.id)
-              .where('kind', '!=', 'section')
-              .orderBy('divisionCode')
-              .execute();
-      const byOrg = [];
-      if (children.length > 0) {
-        const [approvedByOrg, amountByOrg, countyByOrg] = await Promise.all(
-          [
-            'projects.upward.approved.count',
-            'projects.upward.approved.amount',
-            'projects.county.approved.amount',
-          ].map((id) => grouped(id, 'orgId')),
-        );
-        // Every org below in one read; each child's figure adds up the orgs under its path.
-        const below = await db
-          .selectFrom('org')
-          .select(['id', 'path'])
-          .where('path', '>=', org.path)
-          .where('path', '<', pathUpperBound(org.path))
-          .execute();
-        for (const child of children) {
-          const ids = below.filter((o) => o.path.startsWith(child.path)).map((o) => o.id);
-          const total = (map: Map<string, number>) => ids.reduce((sum, id) => sum + at(map, id), 0);
-          byOrg.push({
-            orgId: Number(child.id),
-            name: child.shortName,
-            upwardApproved: total(approvedByOrg!),
-            upwardAmountFen: total(amountByOrg!),
-            countyAmountFen: total(countyByOrg!),
-          });
-        }
-      }
 
       return { year, orgId: Number(org.id), figures, byLevel, byCategory, trend, byOrg };
     },

@@ -201,7 +201,7 @@ function pageQuery(
 export async function listPage(db: Kysely<any>, opts: QueryOptions, scope?: ScopeFilter): Promise<Page> {
   const limit = opts.params.limit ?? 20;
   const resolved = scope ?? (await effectiveScope(db, opts));
-  const plan = await listPlan(db, opts.def, opts.dialect, resolved, opts.params.q);
+  const plan = await listPlan(db, opts.def, opts.dialect, resolved, opts.params);
   const rows = await pageQuery(db, opts, resolved, plan, limit + 1).execute();
   const items = rows.slice(0, limit).map((r) => decodeRow(opts.def, r));
   const { key, desc } = sortOf(opts.def, opts.params.sort);

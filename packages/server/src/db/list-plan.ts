@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { EntityDef } from '@kjj/domain';
+import { filterFields, snakeCase, type EntityDef } from '@kjj/domain';
+import type { ListParams } from './entity-query.js';
 import { whereScope, type ScopeFilter } from './scope.js';
 import type { Dialect } from './types.js';
 
@@ -9,8 +10,12 @@ import type { Dialect } from './types.js';
  * scope's width is measured once in a while: a narrow scope of several orgs merges each org's
  * index-ordered run (`perOrg`, LATERAL on PostgreSQL, a compound select on SQLite); a wide one
  * walks the sort index, which carries org_id (`scanSortIndex` hides org_id from SQLite's planner
- * so it does). Text search uses the trigram index when the term is rare and a substring test
- * during the ordered scan when it is common.
+ * so it does). On SQLite, a filter on a column some (org_id, column, …) index serves (a project's
+ * year or approval date) already narrows each org's rows to a few through that index, so then the
+ * whole query goes to the planner: merged runs would walk each org's rows in sort order to find
+ * them (2.9 ms against 0.1 ms for a year's upward approvals in a city).
+ * Text search uses the trigram index when the term is rare and a substring test during the
+ * ordered scan when it is common.
  */
 export interface ListPlan {
   perOrg: boolean;
@@ -61,18 +66,49 @@ async function isRare(db: Kysely<any>, def: EntityDef, text: string): Promise<bo
   return Number(rows[0]?.n ?? 0) <= RARE_TERM;
 }
 
+/** Columns c of a SQLite table with an index on (org_id, c, …), read once from the catalog. */
+const orgLedColumns = new Map<string, Promise<Set<string>>>();
+
+function orgIndexedColumns(db: Kysely<any>, table: string): Promise<Set<string>> {
+  let columns = orgLedColumns.get(table);
+  if (!columns) {
+    columns = sql<{ name: string }>`
+      select second.name as name
+      from pragma_index_list(${table}) list
+      join pragma_index_info(list.name) first on first.seqno = 0 and first.name = 'org_id'
+      join pragma_index_info(list.name) second on second.seqno = 1`
+      .execute(db)
+      .then(({ rows }) => new Set(rows.map((r) => r.name)));
+    // A failed read is retried by the next list rather than remembered.
+    columns.catch(() => orgLedColumns.delete(table));
+    orgLedColumns.set(table, columns);
+  }
+  return columns;
+}
+
+/** Whether a filter of this list narrows through an (org_id, column) index. */
+async function hasOrgIndexedFilter(db: Kysely<any>, def: EntityDef, params: ListParams): Promise<boolean> {
+  const used = filterFields(def)
+    .map(([name]) => name)
+    .filter((name) => [name, `${name}.gte`, `${name}.lte`].some((p) => params[p] !== undefined));
+  if (used.length === 0) return false;
+  const indexed = await orgIndexedColumns(db, def.table);
+  return used.some((name) => indexed.has(snakeCase(name)));
+}
+
 export async function listPlan(
   db: Kysely<any>,
   def: EntityDef,
   dialect: Dialect,
   scope: ScopeFilter,
-  q: string | undefined,
+  params: ListParams,
 ): Promise<ListPlan> {
-  const text = q?.toLowerCase();
+  const text = params.q?.toLowerCase();
   if (dialect === 'postgres') {
     // Merging per-org runs pays off for a few orgs with many rows each; over a wide subtree, and
     // whenever a text term is given (the trigram index finds the rows), the planner does better
     // with the whole query: it walks the sort index, which carries org_id, and stops at the page.
+    // (Each run is planned on its own, so an (org_id, column) index still serves a run's filter.)
     const narrowMultiOrg =
       !text && scope.kind === 'orgs' && scope.ids.length > 1 && !(await isWide(db, def, scope));
     return { perOrg: narrowMultiOrg, scanSortIndex: false, search: text ? 'like' : undefined };
@@ -90,6 +126,7 @@ export async function listPlan(
     search !== 'fts' &&
     scope.kind === 'orgs' &&
     scope.ids.length > 1 &&
-    scope.ids.length <= MAX_RUNS;
+    scope.ids.length <= MAX_RUNS &&
+    !(await hasOrgIndexedFilter(db, def, params));
   return { perOrg, scanSortIndex, search };
 }

@@ -44,7 +44,7 @@ function section(r: DatabaseReport): string {
     ...rows,
     `| ${r.mixed.label} | ${r.mixed.connections} | ${ms(r.mixed.p50)} | ${ms(r.mixed.p99)} | no errors | ${verdict(r.mixed.errors + r.mixed.non2xx === 0)} | ${Math.round(r.mixed.rps)} | ${r.mixed.errors + r.mixed.non2xx} |`,
     '',
-    `- Framework vs bare driver (county first page, same query, 10 connections, same run; each side a fresh process warmed up for 3 s): framework ${Math.round(r.framework.rps)} req/s, bare node:http + driver ${Math.round(r.floor.rps)} req/s, ratio **${ratio.toFixed(2)}** (target ≥ 0.67: ${verdict(ratio >= 2 / 3)}).`,
+    `- Framework vs bare driver (county first page, same query, 10 connections, same run, each warmed up for 3 s): framework ${Math.round(r.framework.rps)} req/s, bare node:http + driver ${Math.round(r.floor.rps)} req/s, ratio **${ratio.toFixed(2)}** (target ≥ 0.67: ${verdict(ratio >= 2 / 3)}).`,
     `- Server memory (peak RSS under load): ${Math.round(r.rssMaxMb)} MB (target ≤ 300 MB: ${verdict(r.rssMaxMb <= 300)}).`,
     `- Import of ${r.imported.rows} rows: ${r.imported.seconds.toFixed(1)} s (target ≤ 20 s: ${verdict(r.imported.seconds <= 20)}), peak RSS ${Math.round(r.imported.rssMaxMb)} MB (target ≤ 500 MB: ${verdict(r.imported.rssMaxMb <= 500)}); RSS curve (MB, each tenth): ${r.imported.rssCurveMb.join(' → ')}.`,
     `- Export of ${r.exported.rows} rows (${((r.exported.bytes ?? 0) / 2 ** 20).toFixed(1)} MB): ${r.exported.seconds.toFixed(1)} s (target ≤ 10 s: ${verdict(r.exported.seconds <= 10)}), RSS from ${Math.round(r.exported.rssStartMb)} MB to a peak of ${Math.round(r.exported.rssMaxMb)} MB; curve: ${r.exported.rssCurveMb.join(' → ')} (flat means streaming).`,

@@ -211,13 +211,27 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
   log(
     `${name}: mixed at 50: ${Math.round(mixed.rps)} req/s, p99 ${mixed.p99} ms, errors ${mixed.errors + mixed.non2xx}`,
   );
+  // Both sides of the ratio are warmed up the same way (JIT, connections) before they are measured.
+  const countyPage = [{ path: list, token: county.token }];
+  await load('warm-up', base, countyPage, 10, 3);
+  const framework = await load('Framework: county first page', base, countyPage, 10, duration);
   const rssSamples = rss.stop();
+  const orgId = String(await orgIdOf(url, '431223'));
+  const bare = await startProcess(
+    'node',
+    [BASELINE],
+    { BASELINE_DB: url, BASELINE_ORG: orgId, PORT: '3802' },
+    3802,
+  );
+  const barePage = [{ path: '/', token: county.token }];
+  await load('warm-up', bare.url, barePage, 10, 3);
+  const floor = await load('Bare node:http + driver: same query', bare.url, barePage, 10, duration);
+  await bare.stop();
+  log(`${name}: framework ${Math.round(framework.rps)} vs bare ${Math.round(floor.rps)} req/s`);
   const imported = await measureImport(server, county, 100_000, log);
   const exported = await measureExport(server, all, '/api/v1/enterprises/export.xlsx?kind=joint_stock', log);
   await server.stop();
   await removeImported(url);
-  const { framework, floor } = await frameworkAgainstDriver(url, county);
-  log(`${name}: framework ${Math.round(framework.rps)} vs bare ${Math.round(floor.rps)} req/s`);
   return {
     name,
     url,
@@ -229,37 +243,6 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
     imported,
     exported,
   };
-}
-
-/**
- * The framework against the bare driver (issue #3), on equal terms: each side a fresh process on
- * the same data, warmed up for 3 s (JIT, connections), then loaded with the same query.
- */
-async function frameworkAgainstDriver(
-  url: string,
-  county: BenchUser,
-): Promise<{ framework: LoadResult; floor: LoadResult }> {
-  const measure = async (server: { url: string; stop: () => Promise<void> }, path: string, label: string) => {
-    const requests = [{ path, token: county.token }];
-    await load('warm-up', server.url, requests, 10, 3);
-    const result = await load(label, server.url, requests, 10, duration);
-    await server.stop();
-    return result;
-  };
-  const framework = await measure(
-    await startKjj(url, 3803),
-    '/api/v1/enterprises?limit=20',
-    'Framework: county first page',
-  );
-  const orgId = String(await orgIdOf(url, '431223'));
-  const bare = await startProcess(
-    'node',
-    [BASELINE],
-    { BASELINE_DB: url, BASELINE_ORG: orgId, PORT: '3802' },
-    3802,
-  );
-  const floor = await measure(bare, '/', 'Bare node:http + driver: same query');
-  return { framework, floor };
 }
 
 async function removeImported(url: string): Promise<void> {

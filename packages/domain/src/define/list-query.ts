@@ -51,6 +51,12 @@ function filterParams(name: string, field: FieldDef): Record<string, z.ZodType> 
   }
 }
 
+/** The filter fields a list's parameters use, by equality or by a range bound. */
+export const usedFilterFields = (def: EntityDef, params: Record<string, unknown>): [string, FieldDef][] =>
+  filterFields(def).filter(([name]) =>
+    [name, `${name}.gte`, `${name}.lte`].some((key) => params[key] !== undefined),
+  );
+
 export function filterSchemaShape(def: EntityDef): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, field] of filterFields(def)) {

@@ -6,7 +6,7 @@ import {
   type Kysely,
   type SelectQueryBuilder,
 } from 'kysely';
-import { filterFields, snakeCase, type DataScope, type EntityDef, type FieldDef } from '@kjj/domain';
+import { snakeCase, usedFilterFields, type DataScope, type EntityDef, type FieldDef } from '@kjj/domain';
 import type { Actor } from '../auth/actor.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { columnsOf, decodeRow, type ApiRow } from './entity-rows.js';
@@ -85,13 +85,7 @@ function applyFilters(query: AnyQuery, opts: QueryOptions, plan: ListPlan): AnyQ
     params.deleted === 'only'
       ? query.where(`${table}.deletedAt`, 'is not', null)
       : query.where(`${table}.deletedAt`, 'is', null);
-  for (const [name, field] of filterFields(def)) {
-    if (
-      params[name] === undefined &&
-      params[`${name}.gte`] === undefined &&
-      params[`${name}.lte`] === undefined
-    )
-      continue;
+  for (const [name, field] of usedFilterFields(def, params)) {
     q = q.where((eb) => eb.and(fieldFilter(eb, def, name, field, params, dialect)));
   }
   const text = params.q?.toLowerCase();

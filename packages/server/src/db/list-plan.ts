@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { filterFields, snakeCase, type EntityDef } from '@kjj/domain';
+import { snakeCase, usedFilterFields, type EntityDef } from '@kjj/domain';
 import type { ListParams } from './entity-query.js';
 import { whereScope, type ScopeFilter } from './scope.js';
 import type { Dialect } from './types.js';
@@ -88,12 +88,10 @@ function orgIndexedColumns(db: Kysely<any>, table: string): Promise<Set<string>>
 
 /** Whether a filter of this list narrows through an (org_id, column) index. */
 async function hasOrgIndexedFilter(db: Kysely<any>, def: EntityDef, params: ListParams): Promise<boolean> {
-  const used = filterFields(def)
-    .map(([name]) => name)
-    .filter((name) => [name, `${name}.gte`, `${name}.lte`].some((p) => params[p] !== undefined));
+  const used = usedFilterFields(def, params);
   if (used.length === 0) return false;
   const indexed = await orgIndexedColumns(db, def.table);
-  return used.some((name) => indexed.has(snakeCase(name)));
+  return used.some(([name]) => indexed.has(snakeCase(name)));
 }
 
 export async function listPlan(

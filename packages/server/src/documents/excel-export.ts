@@ -40,7 +40,7 @@ export async function writeExport(
     // exceljs gives every row and cell its own copy of the style and then works out each copy's
     // style id anew; handing it one shared object per column lets it find the id by identity.
     (line as unknown as { style: Partial<ExcelJS.Style> }).style = PLAIN_STYLE; // untyped in exceljs
-    line.eachCell((cell, column) => (cell.style = styles[column - 1] as Partial<ExcelJS.Style>));
+    line.eachCell((cell, column) => (cell.style = styles[column - 1]!));
     line.commit();
     count += 1;
   }

@@ -43,7 +43,6 @@ export async function recreatePostgres(url: string): Promise<void> {
   }
 }
 
-/** Reuses a database generated earlier with the same size; otherwise builds it (minutes). */
 /** Creates the PostgreSQL database on a machine that has never run the benchmark. */
 async function ensurePostgresDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
@@ -57,6 +56,7 @@ async function ensurePostgresDatabase(url: string): Promise<void> {
   }
 }
 
+/** Reuses a database generated earlier with the same size; otherwise builds it (minutes). */
 export async function ensureData(
   url: string,
   shape: number | DatasetShape,

@@ -50,3 +50,42 @@ export async function load(
     non2xx: result.non2xx,
   };
 }
+
+/** Several runs of one scenario, summarised by their medians; every run's p99 is kept to show the spread. */
+export interface RepeatedResult extends LoadResult {
+  p99Runs: number[];
+  rpsRuns: number[];
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/**
+ * The median of each figure over the runs (errors are summed: one error in any run counts). On a
+ * shared machine one 10-second sample can be twice as slow as the next; the median of runs
+ * interleaved with other scenarios is what the verdicts use.
+ */
+export function summarise(runs: LoadResult[]): RepeatedResult {
+  const first = runs[0];
+  if (!first) throw new Error('no runs to summarise');
+  const of = (pick: (r: LoadResult) => number) => median(runs.map(pick));
+  return {
+    label: first.label,
+    connections: first.connections,
+    requests: runs.reduce((n, r) => n + r.requests, 0),
+    rps: of((r) => r.rps),
+    p50: of((r) => r.p50),
+    p90: of((r) => r.p90),
+    p99: of((r) => r.p99),
+    max: Math.max(...runs.map((r) => r.max)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    p99Runs: runs.map((r) => r.p99),
+    rpsRuns: runs.map((r) => r.rps),
+  };
+}

@@ -42,20 +42,37 @@ export const chainHash = (prevHash: string, row: ChainedRow): string =>
 // Any constant works; it only has to be the same for every writer of the chain.
 const AUDIT_LOCK_KEY = 7_352_018;
 
+/** The newest entry of the chain: what the next entry links to. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
 /**
- * Appends entries to the chain inside the caller's transaction. On PostgreSQL a transaction-scoped
- * advisory lock serialises appenders so two transactions never chain onto the same predecessor;
- * SQLite already serialises writers. Callers append last, just before commit, to hold it briefly.
+ * Appends entries to the chain inside the caller's transaction and returns the new head. On
+ * PostgreSQL a transaction-scoped advisory lock serialises appenders so two transactions never
+ * chain onto the same predecessor; SQLite already serialises writers. Callers append last, just
+ * before commit, to hold it briefly. A caller appending again in the same transaction passes the
+ * head it got back: the lock is still held, so the chain cannot have moved (an import appends once
+ * per chunk and saves two round trips each time).
  */
-export async function appendAudit(tx: Executor, dialect: Dialect, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
-  const last = await tx
-    .selectFrom('auditLog')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function appendAudit(
+  tx: Executor,
+  dialect: Dialect,
+  entries: AuditEntry[],
+  heldHead?: ChainHead,
+): Promise<ChainHead | undefined> {
+  if (entries.length === 0) return heldHead;
+  let last = heldHead;
+  if (!last) {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+    last = await tx
+      .selectFrom('auditLog')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date().toISOString();
@@ -84,6 +101,7 @@ export async function appendAudit(tx: Executor, dialect: Dialect, entries: Audit
       .insertInto('auditLog')
       .values(rows.slice(i, i + 500))
       .execute();
+  return { seq, hash: prevHash };
 }
 
 export interface VerifyResult {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
-import { appendAudit, type AuditEntry } from '../audit/chain.js';
+import { appendAudit, type AuditEntry, type ChainHead } from '../audit/chain.js';
 import { noteCommitted } from '../auth/credential-cache.js';
 import type { CoreDB, Dialect, Tx } from './types.js';
 
@@ -38,14 +38,16 @@ export async function inTransaction<T>(
   const entities = new Set<string>();
   const result = await db.transaction().execute(async (tx) => {
     let pending: AuditEvent[] = [];
+    let head: ChainHead | undefined;
     const flushAudit = async () => {
       const events = pending;
       pending = [];
       for (const e of events) entities.add(e.entity);
-      await appendAudit(
+      head = await appendAudit(
         tx,
         dialect,
         events.map((e) => toEntry(ctx, e)),
+        head,
       );
     };
     const value = await fn({ tx, dialect, ctx, audit: (e) => pending.push(e), flushAudit });
@@ -63,7 +65,9 @@ export async function auditOnly(
   ctx: RequestContext,
   event: AuditEvent,
 ): Promise<void> {
-  await db.transaction().execute((tx) => appendAudit(tx, dialect, [toEntry(ctx, event)]));
+  await db.transaction().execute(async (tx) => {
+    await appendAudit(tx, dialect, [toEntry(ctx, event)]);
+  });
   noteCommitted([event.entity]);
 }
 

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeUscc } from '@kjj/domain';
+import { verifyAuditChain } from '../../src/audit/chain.js';
 import { testApp, type Client, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 import { validUscc } from '../support/values.js';
@@ -179,6 +181,30 @@ for (const kind of testDatabases()) {
       });
       const history = (await staff.get(`/api/v1/enterprises/${row.id}/audit`)).json().items;
       expect(history[0].action).toBe('enterprise.create');
+    });
+
+    it('applies a file of several write chunks with one audit entry per row, the chain unbroken', async () => {
+      const audited = async () =>
+        Number(
+          (
+            await t.db.db
+              .selectFrom('auditLog')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('action', '=', 'enterprise.create')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const [rowsBefore, auditBefore] = [await count(), await audited()];
+      const rows = Array.from({ length: 450 }, (_, i) => [
+        `辰溪县批量导入${i}号有限公司`,
+        composeUscc('91', '431223', `MC${String(i).padStart(6, '0')}`),
+        '有限责任公司',
+      ]);
+      const { job } = await runImport(t, staff, await makeXlsx([HEADER, ...rows]));
+      expect(job.result).toMatchObject({ status: 'applied', created: 450, errors: [] });
+      expect(await count()).toBe(rowsBefore + 450);
+      expect(await audited()).toBe(auditBefore + 450);
+      expect(await verifyAuditChain(t.db.db)).toMatchObject({ ok: true });
     });
 
     it('applies only the valid rows when asked, listing them', async () => {

@@ -252,3 +252,38 @@ async function countRows(
   }
   return { total: COUNT_CAP, totalIsEstimate: true };
 }
+
+/**
+ * Every matching id in list order: how SQLite exports a list with field filters or a text search.
+ * The sort index cannot test those, so paging along it looks up every row of the table (4.5 s of
+ * SQL to export one type of enterprise out of 1,000,000); letting SQLite take the filters' best
+ * access path and sort only the matches costs 0.6 s. Only ids are held, so memory stays small.
+ */
+export async function sortedIds(db: Kysely<any>, opts: QueryOptions, scope: ScopeFilter): Promise<number[]> {
+  const { def, params } = opts;
+  const table = def.table;
+  const { key, desc } = sortOf(def, params.sort);
+  const dir = desc ? 'desc' : 'asc';
+  const plan = await listPlan(db, def, opts.dialect, scope, params);
+  const rows = await applyFilters(
+    db.selectFrom(table).select(`${table}.id`).where(whereScope(scope, table)),
+    opts,
+    plan,
+  )
+    // The unary plus is SQLite's way to keep the planner off the sort index.
+    .orderBy(sql`+${sql.ref(`${table}.${key}`)}`, dir)
+    .orderBy(`${table}.id`, dir)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** Full rows for ids, in the order of the ids (rows deleted meanwhile are left out). */
+export async function rowsByIds(db: Kysely<any>, def: EntityDef, ids: number[]): Promise<ApiRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom(def.table).select(columnsOf(def)).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [decodeRow(def, row)] : [];
+  });
+}

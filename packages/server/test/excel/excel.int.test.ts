@@ -61,6 +61,23 @@ for (const kind of testDatabases()) {
       expect(audited.length).toBeGreaterThan(0);
     });
 
+    it('exports a text search, and the whole list, in list order too', async () => {
+      for (const query of [`q=${encodeURIComponent('科技')}&sort=-createdAt`, 'sort=uscc']) {
+        const listed: string[] = [];
+        let cursor = '';
+        do {
+          const page = (
+            await staff.get(`/api/v1/enterprises?${query}&limit=100${cursor && `&cursor=${cursor}`}`)
+          ).json();
+          listed.push(...page.items.map((e: { uscc: string }) => e.uscc));
+          cursor = page.nextCursor ?? '';
+        } while (cursor);
+        const rows = await readXlsx((await staff.get(`/api/v1/enterprises/export.xlsx?${query}`)).rawPayload);
+        expect(listed.length).toBeGreaterThan(10);
+        expect(rows.slice(1).map((r) => r[1])).toEqual(listed);
+      }
+    });
+
     it('guards exported text that a spreadsheet would run as a formula, and imports it back unchanged', async () => {
       const created = await staff.post('/api/v1/enterprises', {
         name: '=HYPERLINK("http://evil.example","点")',

@@ -224,6 +224,34 @@ for (const kind of testDatabases()) {
       expect(await verifyAuditChain(t.db.db)).toMatchObject({ ok: true });
     });
 
+    it('rolls back rows already written when a bad row comes late in a long file, or applies the rest when asked', async () => {
+      const existing = (await staff.get('/api/v1/enterprises?limit=1')).json().items[0];
+      const rows = Array.from({ length: 1200 }, (_, i) => [
+        `辰溪县长表导入${i}号有限公司`,
+        composeUscc('91', '431223', `MD${String(i).padStart(6, '0')}`),
+        '有限责任公司',
+      ]);
+      // Excel rows 1152 and 1182: past the first batches of valid rows.
+      rows[1150] = ['辰溪县长表坏行有限公司', 'BAD', '有限责任公司'];
+      rows[1180] = ['辰溪县长表重复有限公司', existing.uscc, '有限责任公司'];
+      const file = await makeXlsx([HEADER, ...rows]);
+      const before = await count();
+      const rejected = (await runImport(t, staff, file)).job;
+      expect(rejected.result).toMatchObject({ status: 'rejected', created: 0, appliedRows: [] });
+      expect(rejected.result.errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([
+        [1152, expect.any(String)],
+        [1182, 'DUPLICATE'],
+      ]);
+      expect(await count()).toBe(before);
+      expect(await verifyAuditChain(t.db.db)).toMatchObject({ ok: true });
+      const partial = (await runImport(t, staff, file, '?mode=valid_rows_only')).job;
+      expect(partial.result).toMatchObject({ status: 'partial', created: 1198 });
+      expect(partial.result.appliedRows).toHaveLength(1198);
+      expect(partial.result.appliedRows).not.toContain(1152);
+      expect(partial.result.appliedRows).not.toContain(1182);
+      expect(await count()).toBe(before + 1198);
+    });
+
     it('applies only the valid rows when asked, listing them', async () => {
       const file = await makeXlsx([
         HEADER,

@@ -221,7 +221,7 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
     `${name}: mixed at 50: ${Math.round(mixed.rps)} req/s, p99 ${mixed.p99} ms, errors ${mixed.errors + mixed.non2xx}`,
   );
   const rssSamples = rss.stop();
-  const { framework, floor } = await frameworkAndFloor(name, url, base, county);
+  const { framework, floor } = await frameworkAndFloor(name, url, { url: base, path: list }, county);
   log(`${name}: framework ${Math.round(framework.rps)} vs bare ${Math.round(floor.rps)} req/s (medians)`);
   const imports: TransferResult[] = [];
   const exports: TransferResult[] = [];
@@ -251,7 +251,7 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
 async function frameworkAndFloor(
   name: string,
   url: string,
-  base: string,
+  kjj: { url: string; path: string },
   county: BenchUser,
 ): Promise<{ framework: RepeatedResult; floor: RepeatedResult }> {
   const orgId = String(await orgIdOf(url, '431223'));
@@ -262,12 +262,7 @@ async function frameworkAndFloor(
     3802,
   );
   const sides = [
-    {
-      label: 'Framework: county first page',
-      url: base,
-      path: '/api/v1/enterprises?limit=20',
-      runs: [] as LoadResult[],
-    },
+    { label: 'Framework: county first page', ...kjj, runs: [] as LoadResult[] },
     { label: 'Bare node:http + driver: same query', url: bare.url, path: '/', runs: [] as LoadResult[] },
   ];
   for (let pass = 1; pass <= repeat; pass++) {

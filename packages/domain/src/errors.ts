@@ -51,6 +51,12 @@ export const errorCatalog = {
     en: 'Changed by someone else; reload and try again',
   },
   CONFLICT_DUPLICATE: { status: 409, zh: '{field}“{value}”已存在', en: '{field} "{value}" already exists' },
+  /** A unique index refused a row the check before it let through: a writer racing with this one won. */
+  CONFLICT_SAVED_MEANWHILE: {
+    status: 409,
+    zh: '相同的记录刚刚已由他人保存，请刷新后查看',
+    en: 'The same record was just saved by someone else; reload to see it',
+  },
   INVALID_TRANSITION: {
     status: 409,
     zh: '当前状态“{state}”不能执行“{action}”',

@@ -154,6 +154,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
         problemOf('BAD_REQUEST', lang, id, { params: { reason: BAD_REQUEST_REASON[lang] } }),
       );
     }
+    if (isUniqueViolation(error)) return sendProblem(reply, problemOf('CONFLICT_SAVED_MEANWHILE', lang, id));
     if (isRetryable(error)) {
       request.log.error({ err: error }, 'database unavailable');
       return sendProblem(reply, problemOf('SERVICE_UNAVAILABLE', lang, id), { 'retry-after': '5' });
@@ -165,6 +166,15 @@ export function installProblemHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problemOf('ROUTE_NOT_FOUND', request.lang ?? 'zh', String(request.id))),
   );
+}
+
+/**
+ * Every write checks uniqueness before it inserts, so a unique index refuses a row only when two
+ * writers passed that check at once (PostgreSQL, read committed): the loser gets a 409, not a 500.
+ */
+function isUniqueViolation(error: Error): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**

@@ -44,6 +44,24 @@ for (const kind of testDatabases()) {
       );
     });
 
+    it(`creates one of ${CLIENTS} enterprises racing with the same credit code; the rest get 409, none a 500`, async () => {
+      const uscc = composeUscc('91', '431223', 'CE000001');
+      const replies = await Promise.all(
+        Array.from({ length: CLIENTS }, (_, i) =>
+          director.post('/api/v1/enterprises', {
+            ...enterprise.sample,
+            name: `辰溪县并发新建${i}有限公司`,
+            uscc,
+          }),
+        ),
+      );
+      expect(countBy(replies.map((r) => r.statusCode))).toEqual({ 201: 1, 409: CLIENTS - 1 });
+      for (const loser of replies.filter((r) => r.statusCode === 409)) {
+        expect(loser.headers['content-type']).toContain('application/problem+json');
+        expect(['CONFLICT_DUPLICATE', 'CONFLICT_SAVED_MEANWHILE']).toContain(loser.json().code);
+      }
+    });
+
     it('moves a project once when many transitions race from the same state', async () => {
       const created = await director.post('/api/v1/projects', {
         ...project.sample,

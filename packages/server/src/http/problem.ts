@@ -154,7 +154,11 @@ export function installProblemHandlers(app: FastifyInstance): void {
         problemOf('BAD_REQUEST', lang, id, { params: { reason: BAD_REQUEST_REASON[lang] } }),
       );
     }
-    if (isUniqueViolation(error)) return sendProblem(reply, problemOf('CONFLICT_SAVED_MEANWHILE', lang, id));
+    if (isUniqueViolation(error)) {
+      // Logged: a write path that skips its uniqueness check would show up here too.
+      request.log.warn({ err: error }, 'unique index refused a concurrent write');
+      return sendProblem(reply, problemOf('CONFLICT_SAVED_MEANWHILE', lang, id));
+    }
     if (isRetryable(error)) {
       request.log.error({ err: error }, 'database unavailable');
       return sendProblem(reply, problemOf('SERVICE_UNAVAILABLE', lang, id), { 'retry-after': '5' });

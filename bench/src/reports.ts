@@ -4,6 +4,7 @@ import { connect } from '@kjj/server';
 import type { Kysely } from 'kysely';
 import { writeDocSection } from './doc-section.js';
 import { ensureData, type BenchUser, type DatasetShape } from './data.js';
+import { median } from './load.js';
 import { startKjj } from './server.js';
 
 /**
@@ -46,8 +47,6 @@ async function timed(base: string, user: BenchUser, path: string, init: RequestI
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return performance.now() - started;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Counties and projects under an org: what a roll-up has to read. */
 async function scopeOf(url: string, division: string): Promise<string> {

@@ -221,6 +221,12 @@ export async function listPage(db: Kysely<any>, opts: QueryOptions, scope?: Scop
   return page;
 }
 
+/** The rows in scope that pass the list's filters, unordered: what a count or an export reads. */
+function matchingRows(db: Kysely<any>, opts: QueryOptions, scope: ScopeFilter, plan: ListPlan): AnyQuery {
+  const table = opts.def.table;
+  return applyFilters(db.selectFrom(table).where(whereScope(scope, table)), opts, plan);
+}
+
 /** Exact up to COUNT_CAP; beyond, PostgreSQL's planner estimate, or the cap on SQLite. */
 async function countRows(
   db: Kysely<any>,
@@ -228,14 +234,7 @@ async function countRows(
   scope: ScopeFilter,
   plan: ListPlan,
 ): Promise<{ total: number; totalIsEstimate: boolean }> {
-  const filtered = applyFilters(
-    db
-      .selectFrom(opts.def.table)
-      .select(sql`1`.as('one'))
-      .where(whereScope(scope, opts.def.table)),
-    opts,
-    plan,
-  );
+  const filtered = matchingRows(db, opts, scope, plan).select(sql`1`.as('one'));
   const capped = await db
     .selectFrom(filtered.limit(COUNT_CAP + 1).as('capped'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -265,11 +264,8 @@ export async function sortedIds(db: Kysely<any>, opts: QueryOptions, scope: Scop
   const { key, desc } = sortOf(def, params.sort);
   const dir = desc ? 'desc' : 'asc';
   const plan = await listPlan(db, def, opts.dialect, scope, params);
-  const rows = await applyFilters(
-    db.selectFrom(table).select(`${table}.id`).where(whereScope(scope, table)),
-    opts,
-    plan,
-  )
+  const rows = await matchingRows(db, opts, scope, plan)
+    .select(`${table}.id`)
     // The unary plus is SQLite's way to keep the planner off the sort index.
     .orderBy(sql`+${sql.ref(`${table}.${key}`)}`, dir)
     .orderBy(`${table}.id`, dir)

@@ -21,6 +21,7 @@ import {
   searchTextOf,
   type ApiRow,
 } from './entity-rows.js';
+import { insertRows } from './bulk-insert.js';
 import { assertDictValues } from './dicts.js';
 import { checkRowRules } from './row-rules.js';
 import { allowsPlacement, resolveScope, scopeOptionsOf, scopeWhere } from './scope.js';
@@ -30,6 +31,18 @@ import type { Work } from './unit-of-work.js';
 type AnyDb = Kysely<any>;
 /** Rows per multi-row insert: under SQLite's bound-parameter limit for wide tables. */
 const BULK_CHUNK = 200;
+/** The columns a bulk create writes besides the definition's fields. */
+const BULK_META_COLUMNS = [
+  'orgId',
+  'sectionId',
+  'createdBy',
+  'createdAt',
+  'updatedBy',
+  'updatedAt',
+  'version',
+  'overrides',
+  'searchText',
+] as const;
 type Overrides = Record<string, { code: string; reason: string; by: number; at: string }>;
 
 /** A definition's rows as one actor may see and change them (STYLE §3: `scoped(db, actor, def)`). */
@@ -290,25 +303,31 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
       // Every row gets the same placement and creator, so one check stands for all of them.
       const scope = await resolveScope(tx, actor, scopeFor(actor, permission));
       if (!allowsPlacement(scope, placement.orgId, placement.sectionId)) throw new AppError('FORBIDDEN');
+      const fieldNames = Object.keys(def.fields);
+      const columns = [...fieldNames, ...BULK_META_COLUMNS];
+      const returning = plainColumnsOf(def);
       const insertChunk = (chunk: typeof rows) => {
         const now = nowIso();
-        const pending = tx
-          .insertInto(def.table)
-          .values(
-            chunk.map(({ values, overrides }) => ({
-              ...encodeFields(def, withInitialState(values), work.dialect),
-              ...placement,
-              createdBy: actor.userId,
-              createdAt: now,
-              updatedBy: actor.userId,
-              updatedAt: now,
-              version: 1,
-              overrides: JSON.stringify(stamp(overrides)),
-              searchText: searchTextOf(def, values),
-            })),
-          )
-          .returning(plainColumnsOf(def))
-          .execute();
+        const tuples = chunk.map(({ values, overrides }) => {
+          const encoded = encodeFields(def, withInitialState(values), work.dialect);
+          const meta: Record<(typeof BULK_META_COLUMNS)[number], unknown> = {
+            orgId: placement.orgId,
+            sectionId: placement.sectionId,
+            createdBy: actor.userId,
+            createdAt: now,
+            updatedBy: actor.userId,
+            updatedAt: now,
+            version: 1,
+            overrides: JSON.stringify(stamp(overrides)),
+            searchText: searchTextOf(def, values),
+          };
+          // A field the row leaves out is stored as null, as a single create stores it.
+          return [
+            ...fieldNames.map((name) => encoded[name] ?? null),
+            ...BULK_META_COLUMNS.map((c) => meta[c]),
+          ];
+        });
+        const pending = insertRows(tx, work.dialect, def.table, columns, tuples, returning);
         // Awaited below; if the write fails first, its rollback must not leave this one unhandled.
         pending.catch(() => {});
         return pending;

@@ -17,6 +17,7 @@ import {
   columnsOf,
   decodeRow,
   encodeFields,
+  META_COLUMNS,
   plainColumnsOf,
   searchTextOf,
   type ApiRow,
@@ -31,18 +32,15 @@ import type { Work } from './unit-of-work.js';
 type AnyDb = Kysely<any>;
 /** Rows per multi-row insert: under SQLite's bound-parameter limit for wide tables. */
 const BULK_CHUNK = 200;
-/** The columns a bulk create writes besides the definition's fields. */
-const BULK_META_COLUMNS = [
-  'orgId',
-  'sectionId',
-  'createdBy',
-  'createdAt',
-  'updatedBy',
-  'updatedAt',
-  'version',
-  'overrides',
+type CreatedMeta = Exclude<(typeof META_COLUMNS)[number], 'id' | 'deletedAt'> | 'searchText';
+/**
+ * The columns a bulk create writes besides the definition's fields: every meta column but the id
+ * (the database's) and the deletion stamp, and the text the search index reads.
+ */
+const BULK_META_COLUMNS: readonly CreatedMeta[] = [
+  ...META_COLUMNS.filter((c): c is Exclude<typeof c, 'id' | 'deletedAt'> => c !== 'id' && c !== 'deletedAt'),
   'searchText',
-] as const;
+];
 type Overrides = Record<string, { code: string; reason: string; by: number; at: string }>;
 
 /** A definition's rows as one actor may see and change them (STYLE §3: `scoped(db, actor, def)`). */
@@ -310,7 +308,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
         const now = nowIso();
         const tuples = chunk.map(({ values, overrides }) => {
           const encoded = encodeFields(def, withInitialState(values), work.dialect);
-          const meta: Record<(typeof BULK_META_COLUMNS)[number], unknown> = {
+          const meta: Record<CreatedMeta, unknown> = {
             orgId: placement.orgId,
             sectionId: placement.sectionId,
             createdBy: actor.userId,

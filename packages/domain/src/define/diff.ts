@@ -13,7 +13,9 @@ export function diffOf(before: Record<string, unknown> | null, after: Record<str
   const diff: Diff = { before: {}, after: {} };
   if (!before || !after) {
     const [side, row] = before ? (['before', before] as const) : (['after', after ?? {}] as const);
-    for (const [key, value] of Object.entries(row)) {
+    // A plain loop: an import diffs every row it creates.
+    for (const key in row) {
+      const value = row[key];
       if (!NOISE.has(key) && value !== undefined && value !== null) diff[side][key] = value;
     }
     return diff;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { QTY_MAX, QTY_MAX_DECIMALS, QUALIFIERS } from '../qty.js';
 import { hasErrors } from '../validators/types.js';
-import type { EntityDef } from './entity.js';
+import { fieldEntries, type EntityDef } from './entity.js';
 import type { FieldDef, TextField } from './fields.js';
 import type { ActionDef } from './workflow.js';
 
@@ -155,7 +155,7 @@ export function actionSchema(action: ActionDef) {
 /** The full row as the API returns it (documented in OpenAPI; responses are not re-validated). */
 export function outputSchema(def: EntityDef) {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, field] of Object.entries(def.fields)) shape[name] = maybe(field, fieldSchema(field));
+  for (const [name, field] of fieldEntries(def)) shape[name] = maybe(field, fieldSchema(field));
   return z.object({
     id: z.int(),
     orgId: z.int(),
@@ -180,7 +180,7 @@ export function warningsOf(
   values: Record<string, unknown>,
 ): { path: string; code: string; zh: string; en: string }[] {
   const warnings = [];
-  for (const [name, field] of Object.entries(def.fields)) {
+  for (const [name, field] of fieldEntries(def)) {
     const value = values[name];
     if (field.kind !== 'text' || !field.check || typeof value !== 'string' || value === '') continue;
     const result = field.check(value);

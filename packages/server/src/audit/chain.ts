@@ -106,8 +106,8 @@ export async function appendAudit(
       prevHash,
     };
     prevHash = chainHash(prevHash, row);
-    const chained: AuditLogTable = { ...row, hash: prevHash };
-    return AUDIT_COLUMNS.map((c) => chained[c]);
+    const hash = prevHash;
+    return AUDIT_COLUMNS.map((c) => (c === 'hash' ? hash : row[c]));
   });
   // Chunked: SQLite caps bound parameters per statement.
   for (let i = 0; i < rows.length; i += 500)

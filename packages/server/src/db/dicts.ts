@@ -1,4 +1,12 @@
-import { AppError, dictRegistry, ENTITIES, type DictEntry, type EntityDef, type Lang } from '@kjj/domain';
+import {
+  AppError,
+  dictRegistry,
+  ENTITIES,
+  fieldEntries,
+  type DictEntry,
+  type EntityDef,
+  type Lang,
+} from '@kjj/domain';
 import { nowIso } from './dialect.js';
 import type { Executor } from './types.js';
 
@@ -58,7 +66,7 @@ export async function assertDictValues(
   changed: Record<string, unknown>,
   lang: Lang,
 ): Promise<void> {
-  for (const [name, field] of Object.entries(def.fields)) {
+  for (const [name, field] of fieldEntries(def)) {
     const code = changed[name];
     if (field.kind !== 'dict' || typeof code !== 'string') continue;
     const entry = await db

@@ -3,6 +3,7 @@ import {
   AppError,
   diffOf,
   entityByName,
+  fieldEntries,
   enumLabel,
   isEditable,
   labelled,
@@ -108,7 +109,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
     values: Record<string, unknown>,
     selfId?: number,
   ): Promise<void> {
-    for (const [name, field] of Object.entries(def.fields)) {
+    for (const [name, field] of fieldEntries(def)) {
       if (!field.unique || values[name] === undefined || values[name] === null) continue;
       const lookup = (deleted: boolean) => {
         let q = tx
@@ -160,7 +161,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
   }
 
   async function assertRefs(tx: AnyDb, values: Record<string, unknown>): Promise<void> {
-    for (const [name, field] of Object.entries(def.fields)) {
+    for (const [name, field] of fieldEntries(def)) {
       if (field.kind !== 'ref' || values[name] === undefined || values[name] === null) continue;
       // A reference to a business record must be one the writer can read: no linking to (or
       // probing for) another bureau's rows.
@@ -320,10 +321,10 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
             searchText: searchTextOf(def, values),
           };
           // A field the row leaves out is stored as null, as a single create stores it.
-          return [
-            ...fieldNames.map((name) => encoded[name] ?? null),
-            ...BULK_META_COLUMNS.map((c) => meta[c]),
-          ];
+          const tuple: unknown[] = [];
+          for (const name of fieldNames) tuple.push(encoded[name] ?? null);
+          for (const c of BULK_META_COLUMNS) tuple.push(meta[c]);
+          return tuple;
         });
         const pending = insertRows(tx, work.dialect, def.table, columns, tuples, returning);
         // Awaited below; if the write fails first, its rollback must not leave this one unhandled.

@@ -1,4 +1,4 @@
-import { isScalar, searchFields, type EntityDef } from '@kjj/domain';
+import { fieldEntries, isScalar, searchFields, type EntityDef } from '@kjj/domain';
 import type { Dialect } from './types.js';
 
 /** Meta columns selected with every row (snake_case is added by the CamelCasePlugin). */
@@ -29,7 +29,7 @@ export function encodeFields(
   dialect: Dialect,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(def.fields)) {
+  for (const [name, field] of fieldEntries(def)) {
     if (!(name in values)) continue;
     const v = values[name];
     if (v === null || v === undefined) {
@@ -50,7 +50,7 @@ const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v
 /** Column values → the API shape: booleans, parsed JSON, ids as numbers. */
 export function decodeRow(def: EntityDef, row: Record<string, unknown>): ApiRow {
   const out: Record<string, unknown> = { ...row };
-  for (const [name, field] of Object.entries(def.fields)) {
+  for (const [name, field] of fieldEntries(def)) {
     const v = row[name];
     if (v === null || v === undefined) out[name] = null;
     else if (field.kind === 'bool') out[name] = v === true || v === 1;

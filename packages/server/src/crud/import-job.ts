@@ -3,6 +3,7 @@ import {
   AppError,
   createSchema,
   describeIssue,
+  fieldEntries,
   errorTitle,
   labelled,
   warningsOf,
@@ -16,7 +17,7 @@ import { fromCell, type RefLookups } from '../documents/excel-cells.js';
 import { readSheet, type ColumnInfo } from '../documents/excel-read.js';
 import { scopeWhere } from '../db/scope.js';
 import { scoped } from '../db/entity-repo.js';
-import type { DB, Dialect, Tx } from '../db/types.js';
+import type { DB, Dialect } from '../db/types.js';
 import { inTransaction } from '../db/unit-of-work.js';
 import type { JobHandler, JobProgress, JobRow } from '../jobs/runner.js';
 import { refLookups } from './ref-lookups.query.js';
@@ -61,76 +62,164 @@ interface ValidRow {
 }
 
 const KEY_CHUNK = 500;
+/** Validated rows checked against the database and written together. */
+const WRITE_BATCH = 1000;
 
-/**
- * Reads, validates and applies an uploaded sheet. Validation runs over every row before anything
- * is written; the write is one transaction, so all-or-nothing really is either.
- */
-export function importJobHandler(deps: {
+/** What reading the sheet has found so far: filled in as its batches are consumed. */
+interface SheetState {
+  totalRows: number;
+  columns: ColumnInfo[];
+  errors: RowIssue[];
+  warnings: RowIssue[];
+}
+
+interface ImportDeps {
   db: DB;
   dialect: Dialect;
   entities: readonly EntityDef[];
-}): JobHandler {
+}
+
+/** Thrown inside the write transaction to roll it back when the sheet is not applied after all. */
+class NotApplied extends Error {}
+
+/**
+ * Reads, validates and applies an uploaded sheet in one transaction, so all-or-nothing really is
+ * either. On PostgreSQL each batch of valid rows is written while the next one is read and
+ * validated (the database works in parallel with this process; a rejected sheet rolls back what
+ * was written). SQLite has one connection, which a transaction would hold for the whole read, so
+ * there every row is validated before the transaction starts.
+ */
+export function importJobHandler(deps: ImportDeps): JobHandler {
   return async (job: JobRow, progress: JobProgress): Promise<ImportResult> => {
     const params = JSON.parse(job.params) as ImportParams;
     const def = deps.entities.find((e) => e.name === params.entity);
     const actor = await loadActor(deps.db, job.createdBy, 'session');
-    const empty: ImportResult = {
-      status: 'rejected',
-      totalRows: 0,
+    const state: SheetState = { totalRows: 0, columns: [], errors: [], warnings: [] };
+    const unapplied = (status: ImportResult['status'], error?: string): ImportResult => ({
+      status,
+      totalRows: state.totalRows,
       created: 0,
       updated: 0,
       appliedRows: [],
-      errors: [],
-      warnings: [],
-    };
-    if (!def || !actor || !job.file) return { ...empty, error: 'unavailable' };
+      errors: state.errors.sort((a, b) => a.row - b.row),
+      warnings: state.warnings,
+      ...(error ? { error } : {}),
+    });
+    if (!def || !actor || !job.file) return unapplied('rejected', 'unavailable');
     const org = await deps.db
       .selectFrom('org')
       .select(['divisionCode'])
       .where('id', '=', params.orgId)
       .executeTakeFirst();
     const refs = await refLookups(deps.db, def, org?.divisionCode ?? null);
-    let sheet: Awaited<ReturnType<typeof validateSheet>>;
+    const run: ImportRun = { deps, def, actor, params, state };
+    const batches = checkedBatches(run, validatedBatches(job.file, run, refs, progress));
     try {
-      sheet = await validateSheet(job.file, def, params, refs, progress);
+      const source = deps.dialect === 'postgres' ? batches : await collect(batches);
+      return await writeBatches(run, job, source, progress);
     } catch (error) {
+      if (error instanceof NotApplied) return unapplied(state.errors.length > 0 ? 'rejected' : 'applied');
       // An unreadable file is an answer for the user, not a failed job.
       if (!(error instanceof AppError)) throw error;
-      return {
-        ...empty,
-        errors: [{ row: 0, code: error.code, message: errorTitle(error.code, params.lang, error.params) }],
-      };
+      state.errors = [
+        { row: 0, code: error.code, message: errorTitle(error.code, params.lang, error.params) },
+      ];
+      return unapplied('rejected');
     }
-    const { valid, errors, warnings, totalRows, columns } = sheet;
-    await checkExisting(
-      deps.db as unknown as Kysely<any>,
-      deps.dialect,
-      def,
-      actor,
-      params,
-      valid,
-      errors,
-      columns,
-    );
-    const failed = new Set(errors.map((e) => e.row));
-    const toApply = valid.filter((v) => !failed.has(v.row));
-    const summary = { totalRows, errors: errors.sort((a, b) => a.row - b.row), warnings };
-    if (toApply.length === 0 || (params.mode === 'all_or_nothing' && errors.length > 0)) {
-      return { ...empty, ...summary, status: errors.length > 0 ? 'rejected' : 'applied' };
-    }
-    const outcome = (counts: { created: number; updated: number }): ImportResult => ({
-      ...summary,
-      status: errors.length > 0 ? 'partial' : 'applied',
-      ...counts,
-      appliedRows: toApply.map((v) => v.row),
-    });
-    return apply(deps, def, actor, params, job, toApply, async (tx, counts) => {
-      const result = outcome(counts);
-      await progress.succeedIn(tx, result);
-      return result;
-    });
   };
+}
+
+interface ImportRun {
+  deps: ImportDeps;
+  def: EntityDef;
+  actor: Actor;
+  params: ImportParams;
+  state: SheetState;
+}
+
+/** Rows that passed the sheet's checks, each batch also checked against the bureau's records. */
+async function* checkedBatches(
+  run: ImportRun,
+  batches: AsyncIterable<ValidRow[]>,
+): AsyncGenerator<ValidRow[]> {
+  for await (const batch of batches) {
+    const before = run.state.errors.length;
+    await checkExisting(run, batch);
+    const failed = new Set(run.state.errors.slice(before).map((e) => e.row));
+    yield failed.size === 0 ? batch : batch.filter((v) => !failed.has(v.row));
+  }
+}
+
+/**
+ * The write: one transaction for the whole sheet. A batch is written while the next is being
+ * produced; once all-or-nothing has seen an error nothing more is written, but the rest of the
+ * sheet is still read so that every bad row is reported, and the transaction then rolls back.
+ */
+async function writeBatches(
+  run: ImportRun,
+  job: JobRow,
+  source: AsyncIterable<ValidRow[]> | Iterable<ValidRow[]>,
+  progress: JobProgress,
+): Promise<ImportResult> {
+  const { deps, def, actor, params, state } = run;
+  const repo = scoped(deps.db as unknown as Kysely<any>, deps.dialect, actor, def, params.lang);
+  const ctx = { actor, requestId: `job-${job.id}`, ip: null };
+  return inTransaction(deps.db, deps.dialect, ctx, async (work) => {
+    const counts = { created: 0, updated: 0 };
+    const appliedRows: number[] = [];
+    const writeBatch = async (rows: ValidRow[]) => {
+      const creates = rows.filter((r) => r.targetId === undefined);
+      await repo.createMany(work, creates, { orgId: params.orgId, sectionId: params.sectionId });
+      counts.created += creates.length;
+      for (const u of rows) {
+        if (u.targetId === undefined) continue;
+        const current = await repo.find(u.targetId, def.permissions.update, work.tx);
+        if (!current) continue;
+        const reasons = Object.fromEntries(Object.entries(u.overrides).map(([k, v]) => [k, v.reason]));
+        await repo.update(work, u.targetId, { ...u.values, version: current.version, overrides: reasons });
+        counts.updated += 1;
+      }
+    };
+    let written: Promise<void> = Promise.resolve();
+    for await (const batch of source) {
+      if (batch.length === 0 || (params.mode === 'all_or_nothing' && state.errors.length > 0)) continue;
+      await written;
+      written = writeBatch(batch);
+      // Awaited with the next batch; if reading fails first, its rollback must not leave this unhandled.
+      written.catch(() => {});
+      for (const v of batch) appliedRows.push(v.row);
+    }
+    await written;
+    if (appliedRows.length === 0 || (params.mode === 'all_or_nothing' && state.errors.length > 0))
+      throw new NotApplied();
+    work.audit({
+      action: `${def.name}.import`,
+      entity: def.name,
+      entityId: null,
+      orgId: params.orgId,
+      diff: {
+        after: {
+          jobId: job.id,
+          fileName: params.fileName,
+          mode: params.mode,
+          key: params.key,
+          created: counts.created,
+          updated: counts.updated,
+        },
+      },
+    });
+    const result: ImportResult = {
+      status: state.errors.length > 0 ? 'partial' : 'applied',
+      totalRows: state.totalRows,
+      ...counts,
+      appliedRows,
+      errors: state.errors.sort((a, b) => a.row - b.row),
+      warnings: state.warnings,
+    };
+    // The job's outcome commits with its rows.
+    await progress.succeedIn(work.tx, result);
+    return result;
+  });
 }
 
 /** A row problem located by its column letter and header, as the user sees them in Excel. */
@@ -151,29 +240,27 @@ function issueAt(
   };
 }
 
-async function validateSheet(
+/** The sheet's rows, converted and validated, in batches of those without a problem. */
+async function* validatedBatches(
   file: Uint8Array,
-  def: EntityDef,
-  params: ImportParams,
+  run: ImportRun,
   refs: RefLookups,
   progress: JobProgress,
-) {
+): AsyncGenerator<ValidRow[]> {
+  const { def, params, state } = run;
+  const { errors, warnings } = state;
   const schema = createSchema(def);
   const lang = params.lang;
-  const errors: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
-  const valid: ValidRow[] = [];
-  let columns: ColumnInfo[] = [];
+  let valid: ValidRow[] = [];
   const issue = (row: number, field: string | undefined, code: string, message: string) =>
-    issueAt(columns, row, field, code, message);
+    issueAt(state.columns, row, field, code, message);
   const seen = new Map<string, Map<unknown, number>>();
-  let totalRows = 0;
   const rows = readSheet(
     file,
     def,
     lang,
     (found) => {
-      columns = found;
+      state.columns = found;
       // Fields the system writes (a workflow's state) are never in a file.
       for (const [name, field] of writableFields(def)) {
         if (field.required && !found.some((c) => c.field === name)) {
@@ -194,7 +281,7 @@ async function validateSheet(
       }),
   );
   for await (const { row, cells } of rows) {
-    totalRows += 1;
+    state.totalRows += 1;
     const input: Record<string, unknown> = {};
     const unreadable = new Set<string>();
     for (const [name, raw] of cells) {
@@ -240,10 +327,14 @@ async function validateSheet(
       if (noDuplicateInFile(def, values, row, seen, errors, issue, lang))
         valid.push({ row, values, overrides });
     }
-    await progress.report(totalRows);
+    if (valid.length >= WRITE_BATCH) {
+      yield valid;
+      valid = [];
+    }
+    await progress.report(state.totalRows);
   }
-  await progress.report(totalRows, totalRows);
-  return { valid, errors, warnings, totalRows, columns };
+  if (valid.length > 0) yield valid;
+  await progress.report(state.totalRows, state.totalRows);
 }
 
 function noDuplicateInFile(
@@ -255,7 +346,7 @@ function noDuplicateInFile(
   issue: (row: number, field: string | undefined, code: string, message: string) => RowIssue,
   lang: Lang,
 ): boolean {
-  for (const [name, field] of Object.entries(def.fields)) {
+  for (const [name, field] of fieldEntries(def)) {
     if (!field.unique || values[name] === undefined) continue;
     const byValue = seen.get(name) ?? new Map<unknown, number>();
     seen.set(name, byValue);
@@ -277,19 +368,13 @@ function noDuplicateInFile(
 }
 
 /** Unique values already in the bureau: errors on create, update targets on upsert. */
-async function checkExisting(
-  db: Kysely<any>,
-  dialect: Dialect,
-  def: EntityDef,
-  actor: Actor,
-  params: ImportParams,
-  valid: ValidRow[],
-  errors: RowIssue[],
-  columns: ColumnInfo[],
-): Promise<void> {
+async function checkExisting(run: ImportRun, valid: ValidRow[]): Promise<void> {
+  const { def, actor, params } = run;
+  const { dialect } = run.deps;
+  const db = run.deps.db as unknown as Kysely<any>;
   const lang = params.lang;
   const writable = await scopeWhere(db, actor, scopeFor(actor, def.permissions.update), def.table);
-  for (const [name, field] of Object.entries(def.fields)) {
+  for (const [name, field] of fieldEntries(def)) {
     if (!field.unique) continue;
     const upsertKey = params.key === 'upsert' && def.importKey === name;
     for (let i = 0; i < valid.length; i += KEY_CHUNK) {
@@ -327,7 +412,7 @@ async function checkExisting(
         const live = matches.find((m) => !m.deletedAt);
         const label = field.label[lang];
         const fail = (code: string, zh: string, en: string) =>
-          errors.push(issueAt(columns, v.row, name, code, lang === 'zh' ? zh : en));
+          run.state.errors.push(issueAt(run.state.columns, v.row, name, code, lang === 'zh' ? zh : en));
         if (live && upsertKey && Number(live.writable) === 1) v.targetId = Number(live.id);
         else if (live && upsertKey)
           fail(
@@ -352,48 +437,8 @@ async function checkExisting(
   }
 }
 
-async function apply(
-  deps: { db: DB; dialect: Dialect },
-  def: EntityDef,
-  actor: Actor,
-  params: ImportParams,
-  job: JobRow,
-  rows: ValidRow[],
-  /** Runs last inside the transaction: the job's outcome commits with its rows. */
-  complete: (tx: Tx, counts: { created: number; updated: number }) => Promise<ImportResult>,
-): Promise<ImportResult> {
-  const repo = scoped(deps.db as unknown as Kysely<any>, deps.dialect, actor, def, params.lang);
-  const ctx = { actor, requestId: `job-${job.id}`, ip: null };
-  return inTransaction(deps.db, deps.dialect, ctx, async (work) => {
-    const creates = rows.filter((r) => r.targetId === undefined);
-    await repo.createMany(work, creates, { orgId: params.orgId, sectionId: params.sectionId });
-    const updates = rows.filter((r) => r.targetId !== undefined);
-    for (const u of updates) {
-      const current = await repo.find(u.targetId as number, def.permissions.update, work.tx);
-      if (!current) continue;
-      const reasons = Object.fromEntries(Object.entries(u.overrides).map(([k, v]) => [k, v.reason]));
-      await repo.update(work, u.targetId as number, {
-        ...u.values,
-        version: current.version,
-        overrides: reasons,
-      });
-    }
-    work.audit({
-      action: `${def.name}.import`,
-      entity: def.name,
-      entityId: null,
-      orgId: params.orgId,
-      diff: {
-        after: {
-          jobId: job.id,
-          fileName: params.fileName,
-          mode: params.mode,
-          key: params.key,
-          created: creates.length,
-          updated: updates.length,
-        },
-      },
-    });
-    return complete(work.tx, { created: creates.length, updated: updates.length });
-  });
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }

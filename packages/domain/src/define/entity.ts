@@ -145,7 +145,7 @@ function definitionProblems(input: EntityInput<Record<string, FieldDef>>): strin
   return problems;
 }
 
-const entriesOf = new WeakMap<object, readonly [string, FieldDef][]>();
+const entriesOf = new WeakMap<object, readonly (readonly [string, FieldDef])[]>();
 const searchedOf = new WeakMap<object, readonly string[]>();
 
 /**
@@ -153,7 +153,7 @@ const searchedOf = new WeakMap<object, readonly string[]>();
  * encodes, hashes and audits each of its rows field by field, and a fresh `Object.entries` per
  * row and step was a tenth of everything it allocated.
  */
-export function fieldEntries(def: EntityDef): readonly [string, FieldDef][] {
+export function fieldEntries(def: EntityDef): readonly (readonly [string, FieldDef])[] {
   let entries = entriesOf.get(def.fields);
   if (!entries) {
     entries = Object.entries(def.fields);

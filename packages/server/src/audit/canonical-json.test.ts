@@ -15,12 +15,43 @@ function reversedKeys(value: unknown): unknown {
   );
 }
 
+/** The definition, written the obvious way: what the fast path must reproduce exactly. */
+function reference(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object')
+    return typeof value === 'number' && !Number.isFinite(value) ? 'null' : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+  const members = Object.keys(value)
+    .sort()
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${reference((value as Record<string, unknown>)[k])}`);
+  return `{${members.join(',')}}`;
+}
+
 describe('canonicalJson', () => {
   it('sorts keys by code unit at every level and drops undefined members', () => {
     const value = { b: 1, a: [{ d: undefined, c: '引号"' }, undefined], 10: true, 9: null, é: -0 };
     expect(canonicalJson(value)).toBe('{"10":true,"9":null,"a":[{"c":"引号\\""},null],"b":1,"é":0}');
     expect(canonicalJson(Number.NaN)).toBe('null');
     expect(canonicalJson(undefined)).toBe('null');
+  });
+
+  it('is the sorted-key JSON of any value, nested objects and odd keys included', () => {
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.object({ key: fc.string({ unit: 'binary' }), withNullPrototype: true }),
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes values JSON.stringify would render its own way (a Date has toJSON) through the definition', () => {
+    const value = { b: new Date(0), a: [{ at: new Date(1) }] };
+    expect(canonicalJson(value)).toBe(reference(value));
   });
 
   it('is valid JSON for the same value, whatever order its keys were built in', () => {

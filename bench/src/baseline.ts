@@ -10,10 +10,11 @@ import pg from 'pg';
 const url = process.env.BASELINE_DB ?? '';
 const port = Number(process.env.PORT ?? 3999);
 const orgId = Number(process.env.BASELINE_ORG ?? 0);
+// The org id is written into the SQL, as the framework writes a scope's org ids (scope.ts `integerList`).
 const QUERY = `select id, org_id, section_id, created_by, created_at, updated_by, updated_at, version, deleted_at, overrides,
   name, uscc, kind, industry, established, registered_capital_fen, legal_rep, town_id, address, park, contacts, tags,
   is_hte, is_tsme, is_above_scale, note
-  from enterprise where org_id = $1 and deleted_at is null order by updated_at desc, id desc limit 21`;
+  from enterprise where org_id = ${orgId} and deleted_at is null order by updated_at desc, id desc limit 21`;
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const shape = (rows: Record<string, unknown>[]) => ({
@@ -24,11 +25,11 @@ const shape = (rows: Record<string, unknown>[]) => ({
 let query: () => Promise<Record<string, unknown>[]>;
 if (url.startsWith('sqlite:')) {
   const db = new SQLite(url.slice(7), { readonly: true });
-  const statement = db.prepare(QUERY.replace('$1', '?'));
-  query = async () => statement.all(orgId) as Record<string, unknown>[];
+  const statement = db.prepare(QUERY);
+  query = async () => statement.all() as Record<string, unknown>[];
 } else {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  query = async () => (await pool.query(QUERY, [orgId])).rows;
+  query = async () => (await pool.query(QUERY)).rows;
 }
 
 createServer((req, res) => {

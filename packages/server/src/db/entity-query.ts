@@ -13,6 +13,7 @@ import { columnsOf, decodeRow, type ApiRow } from './entity-rows.js';
 import { contains } from './like.js';
 import { listPlan, type ListPlan } from './list-plan.js';
 import {
+  integerList,
   narrowToOrgs,
   resolveScope,
   scopeOptionsOf,
@@ -128,7 +129,7 @@ export function sortOf(def: EntityDef, sort: string | undefined): { key: string;
 }
 
 /** Stands for the org id in a per-org run compiled once and repeated for each org. */
-const ORG_MARKER = '\u0000kjj-org\u0000';
+const ORG_SLOT = '__kjj_org__';
 
 /** One page in keyset order, by the access path the plan chose. */
 function pageQuery(
@@ -150,7 +151,8 @@ function pageQuery(
   };
   const sorted = (q: AnyQuery, table: string) =>
     q.orderBy(`${table}.${key}`, dir).orderBy(`${table}.id`, dir);
-  const ordered = (q: AnyQuery, table: string) => sorted(q, table).limit(limit);
+  // Written into the SQL, not bound: see `integerList` in scope.ts.
+  const ordered = (q: AnyQuery, table: string) => sorted(q, table).limit(sql.lit(limit));
   /** The matching rows of the entity's table, from the cursor on, in page order. */
   const page = (q: AnyQuery) => ordered(keyset(applyFilters(q, opts, plan), def.table), def.table);
   /**
@@ -164,20 +166,20 @@ function pageQuery(
     // SQLite has no LATERAL: one short, index-ordered run per org (a compound select), merged.
     // The run is built and compiled once and its SQL repeated for each org: building the compound
     // through the query builder cost more than running it (issue #3 benchmarks).
+    // Org ids and limits are written into the SQL (see `integerList` in scope.ts).
     const run = page(
       db
         .selectFrom(def.table)
         .select([`${def.table}.id`, `${def.table}.${key}`])
-        .where(`${def.table}.orgId`, '=', ORG_MARKER),
+        .where(`${def.table}.orgId`, '=', sql.raw(ORG_SLOT)),
     ).compile();
-    const runs = scope.ids.map(() => `select "run".* from (${run.sql}) as "run"`).join(' union all ');
-    const merged = `select "merged"."id" from (${runs}) as "merged" order by "merged"."${snakeCase(key)}" ${dir}, "merged"."id" ${dir} limit ?`;
+    const runs = integerList(scope.ids)
+      .map((orgId) => `select "run".* from (${run.sql.replaceAll(ORG_SLOT, orgId)}) as "run"`)
+      .join(' union all ');
+    const merged = `select "merged"."id" from (${runs}) as "merged" order by "merged"."${snakeCase(key)}" ${dir}, "merged"."id" ${dir} limit ${integerList([limit]).join()}`;
     const outer = rowsOf(db.selectFrom(sql.raw(`(${merged})`).as('ids')).select('ids.id')).compile();
     if (outer.parameters.length > 0) throw new Error('the merged page query takes no parameters of its own');
-    const parameters = [
-      ...scope.ids.flatMap((orgId) => run.parameters.map((p) => (p === ORG_MARKER ? orgId : p))),
-      limit,
-    ];
+    const parameters = scope.ids.flatMap(() => run.parameters);
     return { compile: () => ({ ...outer, parameters }) };
   }
   if (plan.perOrg && scope.kind === 'orgs') {

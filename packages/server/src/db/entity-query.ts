@@ -152,7 +152,8 @@ function pageQuery(
   const sorted = (q: AnyQuery, table: string) =>
     q.orderBy(`${table}.${key}`, dir).orderBy(`${table}.id`, dir);
   // Written into the SQL, not bound: see `integerList` in scope.ts.
-  const ordered = (q: AnyQuery, table: string) => sorted(q, table).limit(sql.lit(limit));
+  const ordered = (q: AnyQuery, table: string) =>
+    sorted(q, table).limit(sql.raw<number>(integerList([limit]).join()));
   /** The matching rows of the entity's table, from the cursor on, in page order. */
   const page = (q: AnyQuery) => ordered(keyset(applyFilters(q, opts, plan), def.table), def.table);
   /**

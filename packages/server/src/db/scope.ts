@@ -112,7 +112,7 @@ export function narrowToOrgs(filter: ScopeFilter, ids: number[]): ScopeFilter {
 }
 
 /**
- * Org ids (and page limits) as SQL text rather than bound parameters. SQLite compiled with STAT4
+ * Scope ids (and page limits) as SQL text rather than bound parameters. SQLite compiled with STAT4
  * (better-sqlite3 is) re-plans a statement on every run when a bound value could change its
  * plan, as a value compared with an indexed column or a LIMIT can: a list page's statement was
  * prepared again for each request, which for a city's merged per-org runs cost twice the query
@@ -124,6 +124,11 @@ export function integerList(values: readonly number[]): string[] {
     return String(v);
   });
 }
+
+/** One id written into the SQL (see `integerList`). */
+const written = (id: number) => sql.raw(integerList([id]).join());
+/** A list of ids written into the SQL (see `integerList`). */
+const writtenList = (ids: readonly number[]) => sql.raw(integerList(ids).join(', '));
 
 const FALSE = sql<SqlBool>`1 = 0`;
 const TRUE = sql<SqlBool>`1 = 1`;
@@ -148,21 +153,25 @@ export function whereScope(
       case 'orgs':
         if (filter.ids.length === 0) return FALSE;
         return opts.unindexed
-          ? sql<SqlBool>`+${org} in (${sql.raw(integerList(filter.ids).join(', '))})`
-          : sql<SqlBool>`${org} in (${sql.raw(integerList(filter.ids).join(', '))})`;
+          ? sql<SqlBool>`+${org} in (${writtenList(filter.ids)})`
+          : sql<SqlBool>`${org} in (${writtenList(filter.ids)})`;
       case 'section':
         return orShared(
-          eb.and([eb(org, '=', filter.orgId), eb(eb.ref(`${table}.sectionId`), '=', filter.sectionId)]),
+          eb.and([
+            eb(org, '=', written(filter.orgId)),
+            eb(eb.ref(`${table}.sectionId`), '=', written(filter.sectionId)),
+          ]),
         );
       case 'self': {
-        const own = eb(eb.ref(`${table}.createdBy`), '=', filter.userId);
-        const assigned = filter.assignee && eb(eb.ref(`${table}.${filter.assignee}`), '=', filter.userId);
+        const own = eb(eb.ref(`${table}.createdBy`), '=', written(filter.userId));
+        const assigned =
+          filter.assignee && eb(eb.ref(`${table}.${filter.assignee}`), '=', written(filter.userId));
         return orShared(assigned ? eb.or([own, assigned]) : own);
       }
     }
     function orShared(own: Expression<SqlBool>): Expression<SqlBool> {
       const shared = 'sharedOrgs' in filter ? filter.sharedOrgs : undefined;
-      return shared?.length ? eb.or([own, eb(org, 'in', shared)]) : own;
+      return shared?.length ? eb.or([own, sql<SqlBool>`${org} in (${writtenList(shared)})`]) : own;
     }
   };
 }

@@ -195,6 +195,33 @@ function pageQuery(
     );
     return ordered(orgs.innerJoinLateral(perOrg, (join) => join.onTrue()).selectAll('e'), 'e');
   }
+  if (plan.sortMatches) {
+    // PostgreSQL, rare text term: its matches from the trigram index, then sorted (see listPlan).
+    // MATERIALIZED keeps the planner from folding the matches back into a walk of the sort index.
+    const found = keyset(
+      applyFilters(
+        db
+          .selectFrom(def.table)
+          .select([`${def.table}.id`, `${def.table}.${key}`])
+          .where(whereScope(scope, def.table)),
+        opts,
+        plan,
+      ),
+      def.table,
+    );
+    return rowsOf(
+      ordered(
+        db
+          .with(
+            (cte) => cte('found').materialized(),
+            () => found,
+          )
+          .selectFrom('found')
+          .select('found.id'),
+        'found',
+      ),
+    );
+  }
   const matching = (columns: string[]) =>
     page(
       db

@@ -167,6 +167,22 @@ for (const kind of testDatabases()) {
       expect(all.totalIsEstimate).toBe(false);
     });
 
+    it('pages through the matches of a search in sort order, as the unpaged list orders them', async () => {
+      // On PostgreSQL a rare term's matches are collected and then sorted (list-plan `sortMatches`).
+      const director = await t.as('cx_director');
+      const term = encodeURIComponent('有限公司');
+      const whole = (await director.get(`/api/v1/enterprises?q=${term}&sort=-name&limit=14`)).json();
+      const first = (await director.get(`/api/v1/enterprises?q=${term}&sort=-name&limit=7`)).json();
+      const second = (
+        await director.get(`/api/v1/enterprises?q=${term}&sort=-name&limit=7&cursor=${first.nextCursor}`)
+      ).json();
+      const ids = (page: { items: { id: number }[] }) => page.items.map((e) => e.id);
+      expect(whole.items).toHaveLength(14);
+      expect([...ids(first), ...ids(second)]).toEqual(ids(whole));
+      const names = whole.items.map((e: { name: string }) => e.name);
+      expect([...names].sort().reverse()).toEqual(names);
+    });
+
     it('filters by enum lists, booleans and date ranges', async () => {
       const director = await t.as('cx_director');
       const coops = (await director.get('/api/v1/enterprises?kind=cooperative&limit=200')).json().items;

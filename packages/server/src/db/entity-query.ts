@@ -202,7 +202,8 @@ function pageQuery(
       applyFilters(
         db
           .selectFrom(def.table)
-          .select([`${def.table}.id`, `${def.table}.${key}`])
+          // Sorted by id, the id is the only column (a CTE's columns must have distinct names).
+          .select(key === 'id' ? [`${def.table}.id`] : [`${def.table}.id`, `${def.table}.${key}`])
           .where(whereScope(scope, def.table)),
         opts,
         plan,

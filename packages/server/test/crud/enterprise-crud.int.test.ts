@@ -181,6 +181,10 @@ for (const kind of testDatabases()) {
       expect([...ids(first), ...ids(second)]).toEqual(ids(whole));
       const names = whole.items.map((e: { name: string }) => e.name);
       expect([...names].sort().reverse()).toEqual(names);
+      const byId = (await director.get(`/api/v1/enterprises?q=${term}&sort=-id&limit=5`)).json();
+      const idOrder = ids(byId);
+      expect(idOrder).toHaveLength(5);
+      expect([...idOrder].sort((a, b) => b - a)).toEqual(idOrder);
     });
 
     it('filters by enum lists, booleans and date ranges', async () => {

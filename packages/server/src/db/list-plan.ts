@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { snakeCase, usedFilterFields, type EntityDef } from '@kjj/domain';
 import type { ListParams } from './entity-query.js';
 import { contains } from './like.js';
@@ -35,53 +35,58 @@ const CACHE_MS = 5 * 60_000;
 /** SQLite allows 500 terms in a compound select; beyond this many orgs the plain query is used. */
 const MAX_RUNS = 200;
 
-const wideScopes = new Map<string, { wide: boolean; at: number }>();
+/** Probe answers kept for CACHE_MS: a scope's width, a term's rarity. */
+const probed = new Map<string, { answer: boolean; at: number }>();
 
-async function isWide(db: Kysely<any>, def: EntityDef, scope: ScopeFilter): Promise<boolean> {
-  if (scope.kind !== 'orgs' || scope.ids.length < 2) return scope.kind === 'all';
-  const key = `${def.table}:${scope.ids.length}:${scope.ids[0]}:${scope.ids.at(-1)}:${scope.ids.reduce((a, b) => (a * 31 + b) % 1_000_000_007, 7)}`;
-  const cached = wideScopes.get(key);
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.wide;
+async function remembered(key: string, probe: () => Promise<boolean>): Promise<boolean> {
+  const cached = probed.get(key);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.answer;
+  const answer = await probe();
+  if (probed.size > 2000) probed.clear();
+  probed.set(key, { answer, at: Date.now() });
+  return answer;
+}
+
+/** How many live rows of the table pass `where`, counting no further than `cap + 1`. */
+async function liveRowsUpTo(
+  db: Kysely<any>,
+  def: EntityDef,
+  where: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>,
+  cap: number,
+): Promise<number> {
   const probe = db
     .selectFrom(def.table)
     .select(sql`1`.as('one'))
-    .where(whereScope(scope, def.table))
+    .where(where)
     .where(`${def.table}.deletedAt`, 'is', null)
-    .limit(WIDE_SCOPE + 1);
+    .limit(cap + 1);
   const { n } = await db
     .selectFrom(probe.as('p'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const wide = Number(n) > WIDE_SCOPE;
-  if (wideScopes.size > 1000) wideScopes.clear();
-  wideScopes.set(key, { wide, at: Date.now() });
-  return wide;
+  return Number(n);
 }
 
-const rareTerms = new Map<string, { rare: boolean; at: number }>();
+async function isWide(db: Kysely<any>, def: EntityDef, scope: ScopeFilter): Promise<boolean> {
+  if (scope.kind !== 'orgs' || scope.ids.length < 2) return scope.kind === 'all';
+  const key = `wide:${def.table}:${scope.ids.length}:${scope.ids[0]}:${scope.ids.at(-1)}:${scope.ids.reduce((a, b) => (a * 31 + b) % 1_000_000_007, 7)}`;
+  return remembered(
+    key,
+    async () => (await liveRowsUpTo(db, def, whereScope(scope, def.table), WIDE_SCOPE)) > WIDE_SCOPE,
+  );
+}
 
 /**
  * PostgreSQL: whether at most RARE_TERM live rows contain the term. The trigram index cannot stop
  * early, so a common term costs its whole posting lists once; the answer is kept for a while.
  */
-async function isRareLike(db: Kysely<any>, def: EntityDef, text: string): Promise<boolean> {
-  const key = `${def.table}:${text}`;
-  const cached = rareTerms.get(key);
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.rare;
-  const probe = db
-    .selectFrom(def.table)
-    .select(sql`1`.as('one'))
-    .where(`${def.table}.deletedAt`, 'is', null)
-    .where((eb) => contains(eb.ref(`${def.table}.searchText`), text))
-    .limit(RARE_TERM + 1);
-  const { n } = await db
-    .selectFrom(probe.as('p'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rare = Number(n) <= RARE_TERM;
-  if (rareTerms.size > 1000) rareTerms.clear();
-  rareTerms.set(key, { rare, at: Date.now() });
-  return rare;
+function isRareLike(db: Kysely<any>, def: EntityDef, text: string): Promise<boolean> {
+  return remembered(
+    `rare:${def.table}:${text}`,
+    async () =>
+      (await liveRowsUpTo(db, def, (eb) => contains(eb.ref(`${def.table}.searchText`), text), RARE_TERM)) <=
+      RARE_TERM,
+  );
 }
 
 async function isRare(db: Kysely<any>, def: EntityDef, text: string): Promise<boolean> {
@@ -146,7 +151,7 @@ export async function listPlan(
     const sortMatches =
       text !== undefined && [...text].length >= MIN_TRIGRAM && (await isRareLike(db, def, text));
     return {
-      perOrg: narrowMultiOrg && !sortMatches,
+      perOrg: narrowMultiOrg,
       scanSortIndex: false,
       search: text ? 'like' : undefined,
       sortMatches,

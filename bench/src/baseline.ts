@@ -10,7 +10,7 @@ import pg from 'pg';
 const url = process.env.BASELINE_DB ?? '';
 const port = Number(process.env.PORT ?? 3999);
 const orgId = Number(process.env.BASELINE_ORG ?? 0);
-// The org id is written into the SQL, as the framework writes a scope's org ids (scope.ts `integerList`).
+// The org id is written into the SQL, as the framework writes a scope's org ids (scope.ts `sqlInteger`).
 const QUERY = `select id, org_id, section_id, created_by, created_at, updated_by, updated_at, version, deleted_at, overrides,
   name, uscc, kind, industry, established, registered_capital_fen, legal_rep, town_id, address, park, contacts, tags,
   is_hte, is_tsme, is_above_scale, note

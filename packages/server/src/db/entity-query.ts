@@ -13,12 +13,13 @@ import { columnsOf, decodeRow, type ApiRow } from './entity-rows.js';
 import { contains } from './like.js';
 import { listPlan, type ListPlan } from './list-plan.js';
 import {
-  integerList,
+  sqlInteger,
   narrowToOrgs,
   resolveScope,
   scopeOptionsOf,
   subtreeIds,
   whereScope,
+  writtenInteger,
   type ScopeFilter,
 } from './scope.js';
 import type { Dialect } from './types.js';
@@ -151,9 +152,8 @@ function pageQuery(
   };
   const sorted = (q: AnyQuery, table: string) =>
     q.orderBy(`${table}.${key}`, dir).orderBy(`${table}.id`, dir);
-  // Written into the SQL, not bound: see `integerList` in scope.ts.
-  const ordered = (q: AnyQuery, table: string) =>
-    sorted(q, table).limit(sql.raw<number>(integerList([limit]).join()));
+  // Written into the SQL, not bound: see `sqlInteger` in scope.ts.
+  const ordered = (q: AnyQuery, table: string) => sorted(q, table).limit(writtenInteger(limit));
   /** The matching rows of the entity's table, from the cursor on, in page order. */
   const page = (q: AnyQuery) => ordered(keyset(applyFilters(q, opts, plan), def.table), def.table);
   /**
@@ -167,17 +167,17 @@ function pageQuery(
     // SQLite has no LATERAL: one short, index-ordered run per org (a compound select), merged.
     // The run is built and compiled once and its SQL repeated for each org: building the compound
     // through the query builder cost more than running it (issue #3 benchmarks).
-    // Org ids and limits are written into the SQL (see `integerList` in scope.ts).
+    // Org ids and limits are written into the SQL (see `sqlInteger` in scope.ts).
     const run = page(
       db
         .selectFrom(def.table)
         .select([`${def.table}.id`, `${def.table}.${key}`])
         .where(`${def.table}.orgId`, '=', sql.raw(ORG_SLOT)),
     ).compile();
-    const runs = integerList(scope.ids)
-      .map((orgId) => `select "run".* from (${run.sql.replaceAll(ORG_SLOT, orgId)}) as "run"`)
+    const runs = scope.ids
+      .map((orgId) => `select "run".* from (${run.sql.replaceAll(ORG_SLOT, sqlInteger(orgId))}) as "run"`)
       .join(' union all ');
-    const merged = `select "merged"."id" from (${runs}) as "merged" order by "merged"."${snakeCase(key)}" ${dir}, "merged"."id" ${dir} limit ${integerList([limit]).join()}`;
+    const merged = `select "merged"."id" from (${runs}) as "merged" order by "merged"."${snakeCase(key)}" ${dir}, "merged"."id" ${dir} limit ${sqlInteger(limit)}`;
     const outer = rowsOf(db.selectFrom(sql.raw(`(${merged})`).as('ids')).select('ids.id')).compile();
     if (outer.parameters.length > 0) throw new Error('the merged page query takes no parameters of its own');
     const parameters = scope.ids.flatMap(() => run.parameters);

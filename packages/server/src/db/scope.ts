@@ -112,23 +112,22 @@ export function narrowToOrgs(filter: ScopeFilter, ids: number[]): ScopeFilter {
 }
 
 /**
- * Scope ids (and page limits) as SQL text rather than bound parameters. SQLite compiled with STAT4
- * (better-sqlite3 is) re-plans a statement on every run when a bound value could change its
- * plan, as a value compared with an indexed column or a LIMIT can: a list page's statement was
- * prepared again for each request, which for a city's merged per-org runs cost twice the query
- * itself. Written in, the same scope reuses its cached statement. Only integers are ever written.
+ * An integer as SQL text rather than a bound parameter (scope ids, page limits). SQLite compiled
+ * with STAT4 (better-sqlite3 is) re-plans a statement on every run when a bound value could
+ * change its plan, as a value compared with an indexed column or a LIMIT can: a list page's
+ * statement was prepared again for each request, which for a city's merged per-org runs cost
+ * twice the query itself. Written in, the same scope reuses its cached statement. Only integers
+ * are ever written.
  */
-export function integerList(values: readonly number[]): string[] {
-  return values.map((v) => {
-    if (!Number.isSafeInteger(v)) throw new Error(`not an integer: ${String(v)}`);
-    return String(v);
-  });
+export function sqlInteger(v: number): string {
+  if (!Number.isSafeInteger(v)) throw new Error(`not an integer: ${String(v)}`);
+  return String(v);
 }
 
-/** One id written into the SQL (see `integerList`). */
-const written = (id: number) => sql.raw(integerList([id]).join());
-/** A list of ids written into the SQL (see `integerList`). */
-const writtenList = (ids: readonly number[]) => sql.raw(integerList(ids).join(', '));
+/** An integer written into the SQL (see `sqlInteger`). */
+export const writtenInteger = (v: number) => sql.raw<number>(sqlInteger(v));
+/** A list of ids written into the SQL (see `sqlInteger`). */
+const writtenList = (ids: readonly number[]) => sql.raw(ids.map(sqlInteger).join(', '));
 
 const FALSE = sql<SqlBool>`1 = 0`;
 const TRUE = sql<SqlBool>`1 = 1`;
@@ -158,14 +157,14 @@ export function whereScope(
       case 'section':
         return orShared(
           eb.and([
-            eb(org, '=', written(filter.orgId)),
-            eb(eb.ref(`${table}.sectionId`), '=', written(filter.sectionId)),
+            eb(org, '=', writtenInteger(filter.orgId)),
+            eb(eb.ref(`${table}.sectionId`), '=', writtenInteger(filter.sectionId)),
           ]),
         );
       case 'self': {
-        const own = eb(eb.ref(`${table}.createdBy`), '=', written(filter.userId));
+        const own = eb(eb.ref(`${table}.createdBy`), '=', writtenInteger(filter.userId));
         const assigned =
-          filter.assignee && eb(eb.ref(`${table}.${filter.assignee}`), '=', written(filter.userId));
+          filter.assignee && eb(eb.ref(`${table}.${filter.assignee}`), '=', writtenInteger(filter.userId));
         return orShared(assigned ? eb.or([own, assigned]) : own);
       }
     }

@@ -142,9 +142,17 @@ async function* checkedBatches(
   run: ImportRun,
   batches: AsyncIterable<ValidRow[]>,
 ): AsyncGenerator<ValidRow[]> {
+  const db = run.deps.db as unknown as Kysely<any>;
+  // Which existing rows the importer may change (upsert targets): resolved once for the sheet.
+  const writable = await scopeWhere(
+    db,
+    run.actor,
+    scopeFor(run.actor, run.def.permissions.update),
+    run.def.table,
+  );
   for await (const batch of batches) {
     const before = run.state.errors.length;
-    await checkExisting(run, batch);
+    await checkExisting(run, writable, batch);
     const failed = new Set(run.state.errors.slice(before).map((e) => e.row));
     yield failed.size === 0 ? batch : batch.filter((v) => !failed.has(v.row));
   }
@@ -180,9 +188,10 @@ async function writeBatches(
         counts.updated += 1;
       }
     };
+    const rejectedWhole = () => params.mode === 'all_or_nothing' && state.errors.length > 0;
     let written: Promise<void> = Promise.resolve();
     for await (const batch of source) {
-      if (batch.length === 0 || (params.mode === 'all_or_nothing' && state.errors.length > 0)) continue;
+      if (batch.length === 0 || rejectedWhole()) continue;
       await written;
       written = writeBatch(batch);
       // Awaited with the next batch; if reading fails first, its rollback must not leave this unhandled.
@@ -190,8 +199,7 @@ async function writeBatches(
       for (const v of batch) appliedRows.push(v.row);
     }
     await written;
-    if (appliedRows.length === 0 || (params.mode === 'all_or_nothing' && state.errors.length > 0))
-      throw new NotApplied();
+    if (appliedRows.length === 0 || rejectedWhole()) throw new NotApplied();
     work.audit({
       action: `${def.name}.import`,
       entity: def.name,
@@ -368,12 +376,15 @@ function noDuplicateInFile(
 }
 
 /** Unique values already in the bureau: errors on create, update targets on upsert. */
-async function checkExisting(run: ImportRun, valid: ValidRow[]): Promise<void> {
-  const { def, actor, params } = run;
+async function checkExisting(
+  run: ImportRun,
+  writable: Awaited<ReturnType<typeof scopeWhere>>,
+  valid: ValidRow[],
+): Promise<void> {
+  const { def, params } = run;
   const { dialect } = run.deps;
   const db = run.deps.db as unknown as Kysely<any>;
   const lang = params.lang;
-  const writable = await scopeWhere(db, actor, scopeFor(actor, def.permissions.update), def.table);
   for (const [name, field] of fieldEntries(def)) {
     if (!field.unique) continue;
     const upsertKey = params.key === 'upsert' && def.importKey === name;

@@ -64,9 +64,18 @@ export class JobRunner {
     for (const { id } of queued) this.enqueue(id);
   }
 
+  /**
+   * Never rejects: a job's own failure is recorded by `run`, and a failure of that bookkeeping (the
+   * database gone) is logged. A rejection here would have no handler (routes do not wait for the
+   * job) and would end the whole process.
+   */
   enqueue(id: number): Promise<void> {
-    const run = this.queue.then(() => this.run(id));
-    this.queue = run.catch(() => {});
+    const run = this.queue
+      .then(() => this.run(id))
+      .catch((error: unknown) => {
+        this.log.error({ err: error, jobId: id }, 'job bookkeeping failed');
+      });
+    this.queue = run;
     this.pending.add(run);
     void run.finally(() => this.pending.delete(run));
     return run;

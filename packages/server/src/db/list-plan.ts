@@ -89,15 +89,18 @@ function isRareLike(db: Kysely<any>, def: EntityDef, text: string): Promise<bool
   );
 }
 
-async function isRare(db: Kysely<any>, def: EntityDef, text: string): Promise<boolean> {
+/** SQLite: whether the FTS index holds at most RARE_TERM rows with the term; kept for a while. */
+function isRare(db: Kysely<any>, def: EntityDef, text: string): Promise<boolean> {
   const fts = sql.table(`${def.table}_fts`);
   const phrase = `"${text.replace(/"/g, '""')}"`;
-  const { rows } = await sql<{
-    n: number;
-  }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${phrase} limit ${RARE_TERM + 1})`.execute(
-    db,
-  );
-  return Number(rows[0]?.n ?? 0) <= RARE_TERM;
+  return remembered(`fts:${def.table}:${text}`, async () => {
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${phrase} limit ${RARE_TERM + 1})`.execute(
+      db,
+    );
+    return Number(rows[0]?.n ?? 0) <= RARE_TERM;
+  });
 }
 
 /** Columns c of a SQLite table with an index on (org_id, c, …), read once from the catalog. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { connect, ensureDefaultRoles, migrateToLatest, type Database } from '@kjj/server';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createOrgTree, loadEnterprises, loadProjects, type BenchOrgs } from './generate.js';
 
@@ -155,6 +155,5 @@ async function issueTokens(db: Kysely<any>): Promise<BenchUser[]> {
       .execute();
     users.push({ ...u, token });
   }
-  await sql`analyze`.execute(db);
   return users;
 }

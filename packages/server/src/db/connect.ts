@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { CoreDB, Dialect } from './types.js';
 
@@ -30,8 +30,19 @@ export function openSqlite(file: string): SQLite.Database {
   handle.pragma('busy_timeout = 5000');
   handle.pragma('cache_size = -32000');
   handle.pragma('temp_store = MEMORY');
+  // The planner's statistics, which the list plans depend on (SQLite's advice for a long-lived
+  // connection): gathered in full, with the STAT4 samples a bounded run leaves out, for every table
+  // that has none or has grown or shrunk tenfold since. At most seconds, and only then: 5 s for a
+  // database of 1,000,000 enterprises and 1,000,000 projects that was never analyzed.
+  handle.pragma('optimize = 0x10002');
   return handle;
 }
+
+/**
+ * How often a running server refreshes SQLite's statistics: a no-op while tables keep their size,
+ * otherwise a bounded sample, so the single connection is never held for long.
+ */
+const OPTIMIZE_EVERY_MS = 60 * 60_000;
 
 /**
  * PostgreSQL values come back in the same shapes as SQLite's: bigint as number (ids and 分 stay far
@@ -88,7 +99,17 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
       dialect: new SqliteDialect({ database: withStatementCache(handle) }),
       plugins: [new CamelCasePlugin()],
     });
-    return { db, dialect, describe: `sqlite:${file}`, close: () => db.destroy() };
+    const refresh = setInterval(() => {
+      // Through Kysely, so it waits for an open transaction instead of joining it. A failure only
+      // leaves the statistics as they were; the next round tries again.
+      sql`pragma optimize`.execute(db).catch(() => {});
+    }, OPTIMIZE_EVERY_MS);
+    refresh.unref();
+    const close = async () => {
+      clearInterval(refresh);
+      await db.destroy();
+    };
+    return { db, dialect, describe: `sqlite:${file}`, close };
   }
   const pool = new pg.Pool({
     connectionString: url,

@@ -129,6 +129,31 @@ export const writtenInteger = (v: number) => sql.raw<number>(sqlInteger(v));
 /** A list of ids written into the SQL (see `sqlInteger`). */
 const writtenList = (ids: readonly number[]) => sql.raw(ids.map(sqlInteger).join(', '));
 
+/** Above this many runs of consecutive ids, a list of ids is tested as a list. */
+const MAX_ID_RUNS = 8;
+
+/**
+ * `+column` tested against ids as SQLite walks the sort index of a wide scope, row by row. A
+ * subtree's orgs were created together, so its ids fall into a few runs of consecutive ids
+ * (湖南省's 149 orgs: four), and a few bounds are tested faster than a lookup in the list: a fifth
+ * of the time of the walk behind a province's filtered page.
+ */
+function unindexedIdTest(column: Expression<unknown>, ids: readonly number[]): Expression<SqlBool> {
+  const runs: [number, number][] = [];
+  for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && last[1] === id - 1) last[1] = id;
+    else runs.push([id, id]);
+  }
+  if (runs.length > MAX_ID_RUNS) return sql<SqlBool>`+${column} in (${writtenList(ids)})`;
+  const tests = runs.map(([from, to]) =>
+    from === to
+      ? sql`+${column} = ${writtenInteger(from)}`
+      : sql`+${column} between ${writtenInteger(from)} and ${writtenInteger(to)}`,
+  );
+  return sql<SqlBool>`(${sql.join(tests, sql` or `)})`;
+}
+
 const FALSE = sql<SqlBool>`1 = 0`;
 const TRUE = sql<SqlBool>`1 = 1`;
 
@@ -152,7 +177,7 @@ export function whereScope(
       case 'orgs':
         if (filter.ids.length === 0) return FALSE;
         return opts.unindexed
-          ? sql<SqlBool>`+${org} in (${writtenList(filter.ids)})`
+          ? unindexedIdTest(org, filter.ids)
           : sql<SqlBool>`${org} in (${writtenList(filter.ids)})`;
       case 'section':
         return orShared(

@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../support/app.js';
+import { testDatabases } from '../support/databases.js';
+
+/** Rows enough that the city holds more than a scope may before its list walks the sort index (list-plan WIDE_SCOPE). */
+const WIDE = 6600;
+
+for (const kind of testDatabases()) {
+  describe(`${kind.name}: list pages of a wide scope`, () => {
+    /** A boolean as each database stores it. */
+    const flag = (value: boolean) => (kind.name === 'sqlite' ? Number(value) : value);
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await testApp(await kind.fresh());
+      const db = t.db.db as unknown as Kysely<any>;
+      const template = await db.selectFrom('enterprise').selectAll().limit(1).executeTakeFirstOrThrow();
+      const city = await t.orgIdOf('431200');
+      const counties = await Promise.all(['431202', '431225', '431281'].map((code) => t.orgIdOf(code)));
+      // Rows of the province's own bureau, outside the city's subtree, interleaved with the city's.
+      const province = await t.orgIdOf('430000');
+      const owners = [city, ...counties, province];
+      const rows = Array.from({ length: WIDE }, (_, i) => {
+        const { id: _id, ...copy } = template;
+        return {
+          ...copy,
+          orgId: owners[i % owners.length],
+          sectionId: null,
+          name: `宽范围测试企业${i}`,
+          uscc: `91TEST${String(i).padStart(12, '0')}`,
+          searchText: `宽范围测试企业${i}`,
+          isHte: flag(i % 3 === 0),
+          tags: JSON.stringify([]),
+          contacts: JSON.stringify([]),
+          overrides: JSON.stringify({}),
+          createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+        };
+      });
+      for (let i = 0; i < rows.length; i += 200) {
+        await db
+          .insertInto('enterprise')
+          .values(rows.slice(i, i + 200) as never)
+          .execute();
+      }
+    });
+    afterAll(() => t.close());
+
+    it("pages a city's high-tech enterprises by creation exactly as the rows in its subtree order them", async () => {
+      const db = t.db.db as unknown as Kysely<any>;
+      const cityPath = (
+        await db
+          .selectFrom('org')
+          .select('path')
+          .where('divisionCode', '=', '431200')
+          .executeTakeFirstOrThrow()
+      ).path;
+      const expected = (
+        await db
+          .selectFrom('enterprise')
+          .innerJoin('org', 'org.id', 'enterprise.orgId')
+          .select('enterprise.id')
+          .where('org.path', 'like', `${cityPath}%`)
+          .where('enterprise.deletedAt', 'is', null)
+          .where('enterprise.isHte', '=', flag(true) as never)
+          .orderBy('enterprise.createdAt', 'desc')
+          .orderBy('enterprise.id', 'desc')
+          .limit(150)
+          .execute()
+      ).map((r: { id: number }) => Number(r.id));
+      expect(expected).toHaveLength(150);
+
+      const admin = await t.as('hh_admin');
+      const seen: number[] = [];
+      let cursor = '';
+      for (let page = 0; page < 3; page++) {
+        const res = await admin.get(
+          `/api/v1/enterprises?isHte=true&sort=-createdAt&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(res.statusCode).toBe(200);
+        const body = res.json();
+        seen.push(...body.items.map((e: { id: number }) => e.id));
+        cursor = body.nextCursor;
+      }
+      expect(seen).toEqual(expected);
+    });
+  });
+}

@@ -49,6 +49,12 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('writes an own __proto__ key as a member and gives the other objects none', () => {
+    const value = JSON.parse('{"a":[{}],"__proto__":[1],"b":{"constructor":2}}') as unknown;
+    expect(canonicalJson(value)).toBe('{"__proto__":[1],"a":[{}],"b":{"constructor":2}}');
+    expect(canonicalJson(value)).toBe(reference(value));
+  });
+
   it('takes values JSON.stringify would render its own way (a Date has toJSON) through the definition', () => {
     const value = { b: new Date(0), a: [{ at: new Date(1) }] };
     expect(canonicalJson(value)).toBe(reference(value));

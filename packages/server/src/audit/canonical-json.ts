@@ -6,7 +6,9 @@
  * every key of the value, sorted, as its replacer list, `JSON.stringify` writes each object's
  * members in that order (ECMA-262 SerializeJSONObject uses the list as the key order). Values it
  * would render differently (anything with a prototype of its own, such as a Date with toJSON, or
- * a function) take the plain loop, which is the definition.
+ * a function) take the plain loop, which is the definition. So does a value with a key that
+ * Object.prototype also has: the list is looked up on every object, own key or not, and an
+ * object without its own `__proto__` would be written with its prototype under that name.
  */
 export function canonicalJson(value: unknown): string {
   const keys = new Set<string>();
@@ -27,6 +29,7 @@ function collectPlainKeys(value: unknown, keys: Set<string>): boolean {
   if (proto !== Object.prototype && proto !== null) return false;
   const record = value as Record<string, unknown>;
   for (const key in record) {
+    if (key in Object.prototype) return false;
     keys.add(key);
     if (!collectPlainKeys(record[key], keys)) return false;
   }

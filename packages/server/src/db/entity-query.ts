@@ -11,7 +11,7 @@ import type { Actor } from '../auth/actor.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { columnsOf, decodeRow, type ApiRow } from './entity-rows.js';
 import { contains } from './like.js';
-import { listPlan, type ListPlan } from './list-plan.js';
+import { listPlan, sortOf, type ListPlan } from './list-plan.js';
 import {
   sqlInteger,
   narrowToOrgs,
@@ -124,11 +124,6 @@ export interface Page {
   totalIsEstimate?: boolean;
 }
 
-export function sortOf(def: EntityDef, sort: string | undefined): { key: string; desc: boolean } {
-  const s = sort ?? def.list.sort;
-  return { key: s.replace(/^-/, ''), desc: s.startsWith('-') };
-}
-
 /** Stands for the org id in a per-org run compiled once and repeated for each org. */
 const ORG_SLOT = '__kjj_org__';
 
@@ -221,6 +216,37 @@ function pageQuery(
           .select('found.id'),
         'found',
       ),
+    );
+  }
+  if (plan.scanSortIndex && opts.dialect === 'postgres') {
+    // PostgreSQL, wide subtree: the ids and sort values in page order from an index-only walk of
+    // the sort index, which tests each entry's org; then each of those rows, read once and
+    // filtered (see listPlan). OFFSET 0 keeps the planner from folding the walk into the outer
+    // query; `unindexed` keeps it off the org-led indexes.
+    const walk = sorted(
+      keyset(
+        db
+          .selectFrom(def.table)
+          // Sorted by id, the id is the only column (a subquery's columns must have distinct names).
+          .select(key === 'id' ? [`${def.table}.id`] : [`${def.table}.id`, `${def.table}.${key}`])
+          .where(whereScope(scope, def.table, { unindexed: true }))
+          .where(`${def.table}.deletedAt`, 'is', null),
+        def.table,
+      ),
+      def.table,
+    ).offset(0);
+    const row = (eb: EB) =>
+      applyFilters(
+        eb.selectFrom(def.table).select(columnsOf(def)).whereRef(`${def.table}.id`, '=', 'walked.id'),
+        opts,
+        plan,
+      ).as('e');
+    return ordered(
+      db
+        .selectFrom(walk.as('walked'))
+        .innerJoinLateral(row, (join) => join.onTrue())
+        .selectAll('e'),
+      'walked',
     );
   }
   const matching = (columns: string[]) =>

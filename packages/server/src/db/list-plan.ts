@@ -20,6 +20,11 @@ import type { Dialect } from './types.js';
  */
 export interface ListPlan {
   perOrg: boolean;
+  /**
+   * Walk the sort index, which carries org_id, testing each entry's org there: SQLite hides org_id
+   * from its planner (`unindexed`); PostgreSQL takes the page's ids from an index-only walk and
+   * then reads their rows.
+   */
   scanSortIndex: boolean;
   search: 'fts' | 'like' | undefined;
   /** PostgreSQL: the text term is rare, so its matches are collected first and then sorted. */
@@ -103,32 +108,74 @@ function isRare(db: Kysely<any>, def: EntityDef, text: string): Promise<boolean>
   });
 }
 
-/** Columns c of a SQLite table with an index on (org_id, c, …), read once from the catalog. */
-const orgLedColumns = new Map<string, Promise<Set<string>>>();
+/**
+ * Each index of a table as its columns in order, read once per dialect from the catalog (the
+ * migrations build the same indexes in every database of a dialect).
+ */
+const tableIndexes = new Map<string, Promise<string[][]>>();
 
-function orgIndexedColumns(db: Kysely<any>, table: string): Promise<Set<string>> {
-  let columns = orgLedColumns.get(table);
-  if (!columns) {
-    columns = sql<{ name: string }>`
-      select second.name as name
-      from pragma_index_list(${table}) list
-      join pragma_index_info(list.name) first on first.seqno = 0 and first.name = 'org_id'
-      join pragma_index_info(list.name) second on second.seqno = 1`
-      .execute(db)
-      .then(({ rows }) => new Set(rows.map((r) => r.name)));
+function indexesOf(db: Kysely<any>, dialect: Dialect, table: string): Promise<string[][]> {
+  const key = `${dialect}:${table}`;
+  let indexes = tableIndexes.get(key);
+  if (!indexes) {
+    const read =
+      dialect === 'sqlite'
+        ? sql<{ index: string; column: string }>`
+            select list.name as "index", info.name as "column"
+            from pragma_index_list(${table}) list
+            join pragma_index_info(list.name) info
+            order by list.name, info.seqno`
+        : sql<{ index: string; column: string }>`
+            select i.indexrelid::text as "index", a.attname as "column"
+            from pg_index i
+            join pg_class t on t.oid = i.indrelid
+            cross join lateral unnest(i.indkey::int2[]) with ordinality as k(attnum, n)
+            join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum
+            where t.relname = ${table} and pg_table_is_visible(t.oid)
+            order by i.indexrelid, k.n`;
+    indexes = read.execute(db).then(({ rows }) => {
+      const byIndex = new Map<string, string[]>();
+      for (const { index, column } of rows) byIndex.set(index, [...(byIndex.get(index) ?? []), column]);
+      return [...byIndex.values()];
+    });
     // A failed read is retried by the next list rather than remembered.
-    columns.catch(() => orgLedColumns.delete(table));
-    orgLedColumns.set(table, columns);
+    indexes.catch(() => tableIndexes.delete(key));
+    tableIndexes.set(key, indexes);
   }
-  return columns;
+  return indexes;
 }
 
 /** Whether a filter of this list narrows through an (org_id, column) index. */
-async function hasOrgIndexedFilter(db: Kysely<any>, def: EntityDef, params: ListParams): Promise<boolean> {
+async function hasOrgIndexedFilter(
+  db: Kysely<any>,
+  dialect: Dialect,
+  def: EntityDef,
+  params: ListParams,
+): Promise<boolean> {
   const used = usedFilterFields(def, params);
   if (used.length === 0) return false;
-  const indexed = await orgIndexedColumns(db, def.table);
-  return used.some(([name]) => indexed.has(snakeCase(name)));
+  const indexes = await indexesOf(db, dialect, def.table);
+  return used.some(([name]) =>
+    indexes.some((columns) => columns[0] === 'org_id' && columns[1] === snakeCase(name)),
+  );
+}
+
+/** Whether an index led by the sort key also holds org_id, so a walk of it can test the org. */
+async function sortIndexHoldsOrg(
+  db: Kysely<any>,
+  dialect: Dialect,
+  def: EntityDef,
+  params: ListParams,
+): Promise<boolean> {
+  const key = snakeCase(sortOf(def, params.sort).key);
+  const indexes = await indexesOf(db, dialect, def.table);
+  return indexes.some((columns) => columns[0] === key && columns.includes('org_id'));
+}
+
+/** The list's sort key (a field name) and direction, from `sort` or the definition's default. */
+export function sortOf(def: EntityDef, sort: string | undefined): { key: string; desc: boolean } {
+  const s = sort ?? def.list.sort;
+  return { key: s.replace(/^-/, ''), desc: s.startsWith('-') };
 }
 
 export async function listPlan(
@@ -140,12 +187,13 @@ export async function listPlan(
 ): Promise<ListPlan> {
   const text = params.q?.toLowerCase();
   if (dialect === 'postgres') {
+    const multiOrg = scope.kind === 'orgs' && scope.ids.length > 1;
+    const wide = multiOrg && (await isWide(db, def, scope));
     // Merging per-org runs pays off for a few orgs with many rows each; over a wide subtree, and
     // whenever a text term is given (the trigram index finds the rows), the planner does better
     // with the whole query: it walks the sort index, which carries org_id, and stops at the page.
     // (Each run is planned on its own, so an (org_id, column) index still serves a run's filter.)
-    const narrowMultiOrg =
-      !text && scope.kind === 'orgs' && scope.ids.length > 1 && !(await isWide(db, def, scope));
+    const narrowMultiOrg = !text && multiOrg && !wide;
     // A rare term's matches are few: sorting them beats walking the sort index and testing every
     // row, which the planner may choose from its sampled estimate of LIKE '%…%' (a term with
     // about 1,000 matches in 1,000,000 rows: 4 ms one way, 684 ms the other, and which one flips
@@ -153,9 +201,21 @@ export async function listPlan(
     // (Under three characters the trigram index cannot help, and the rows are walked as before.)
     const sortMatches =
       text !== undefined && [...text].length >= MIN_TRIGRAM && (await isRareLike(db, def, text));
+    // Over a wide subtree (湖南省 holds 4% of the rows), the planner's walk of the sort index reads
+    // every row it passes to test its org, most of them outside the scope: PostgreSQL tests a
+    // column of the index before reading the row only in an index-only scan. So the walk is made
+    // index-only and only the subtree's rows are read (湖南省's high-tech manufacturers by creation:
+    // 12 → 4 ms). Not when a filter has an (org_id, column) index the planner can narrow with, nor
+    // for the trash, which the (partial) sort indexes do not hold.
+    const scanSortIndex =
+      wide &&
+      !sortMatches &&
+      params.deleted !== 'only' &&
+      (await sortIndexHoldsOrg(db, dialect, def, params)) &&
+      !(await hasOrgIndexedFilter(db, dialect, def, params));
     return {
       perOrg: narrowMultiOrg,
-      scanSortIndex: false,
+      scanSortIndex,
       search: text ? 'like' : undefined,
       sortMatches,
     };
@@ -174,6 +234,6 @@ export async function listPlan(
     scope.kind === 'orgs' &&
     scope.ids.length > 1 &&
     scope.ids.length <= MAX_RUNS &&
-    !(await hasOrgIndexedFilter(db, def, params));
+    !(await hasOrgIndexedFilter(db, dialect, def, params));
   return { perOrg, scanSortIndex, search, sortMatches: false };
 }

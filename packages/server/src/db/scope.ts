@@ -133,7 +133,7 @@ const writtenList = (ids: readonly number[]) => sql.raw(ids.map(sqlInteger).join
 const MAX_ID_RUNS = 8;
 
 /**
- * `+column` tested against ids as SQLite walks the sort index of a wide scope, row by row. A
+ * `+column` tested against ids as a walk of the sort index of a wide scope passes each entry. A
  * subtree's orgs were created together, so its ids fall into a few runs of consecutive ids
  * (湖南省's 149 orgs: four), and a few bounds are tested faster than a lookup in the list: a fifth
  * of the time of the walk behind a province's filtered page.
@@ -159,8 +159,8 @@ const TRUE = sql<SqlBool>`1 = 1`;
 
 /**
  * The scope as a WHERE condition on a business table (or on `org` itself with column 'id').
- * `unindexed` hides the org column from SQLite's planner (`+org_id`) so that a wide scope is
- * served by the sort index instead of collecting and sorting every row of the subtree.
+ * `unindexed` hides the org column from the planner (`+org_id`) so that a wide scope is served by
+ * the sort index instead of collecting and sorting every row of the subtree.
  */
 export function whereScope(
   filter: ScopeFilter,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
@@ -45,43 +45,69 @@ for (const kind of testDatabases()) {
     });
     afterAll(() => t.close());
 
-    it("pages a city's high-tech enterprises by creation exactly as the rows in its subtree order them", async () => {
+    /** The city's live rows, narrowed by `where`, in the given order: what its list must page through. */
+    async function inCity(
+      where: (q: SelectQueryBuilder<any, any, any>) => SelectQueryBuilder<any, any, any>,
+      column: string,
+      direction: 'asc' | 'desc',
+      limit: number,
+    ): Promise<number[]> {
       const db = t.db.db as unknown as Kysely<any>;
-      const cityPath = (
-        await db
-          .selectFrom('org')
-          .select('path')
-          .where('divisionCode', '=', '431200')
-          .executeTakeFirstOrThrow()
-      ).path;
-      const expected = (
-        await db
+      const city = await db
+        .selectFrom('org')
+        .select('path')
+        .where('divisionCode', '=', '431200')
+        .executeTakeFirstOrThrow();
+      const rows = await where(
+        db
           .selectFrom('enterprise')
           .innerJoin('org', 'org.id', 'enterprise.orgId')
           .select('enterprise.id')
-          .where('org.path', 'like', `${cityPath}%`)
-          .where('enterprise.deletedAt', 'is', null)
-          .where('enterprise.isHte', '=', flag(true) as never)
-          .orderBy('enterprise.createdAt', 'desc')
-          .orderBy('enterprise.id', 'desc')
-          .limit(150)
-          .execute()
-      ).map((r: { id: number }) => Number(r.id));
-      expect(expected).toHaveLength(150);
+          .where('org.path', 'like', `${city.path}%`)
+          .where('enterprise.deletedAt', 'is', null),
+      )
+        .orderBy(`enterprise.${column}`, direction)
+        .orderBy('enterprise.id', direction)
+        .limit(limit)
+        .execute();
+      return rows.map((r) => Number(r.id));
+    }
 
+    /** The ids of `pages` pages of the city administrator's list, following each next cursor. */
+    async function paged(query: string, pages: number): Promise<number[]> {
       const admin = await t.as('hh_admin');
       const seen: number[] = [];
       let cursor = '';
-      for (let page = 0; page < 3; page++) {
-        const res = await admin.get(
-          `/api/v1/enterprises?isHte=true&sort=-createdAt&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
-        );
+      for (let page = 0; page < pages; page++) {
+        const res = await admin.get(`/api/v1/enterprises?${query}${cursor ? `&cursor=${cursor}` : ''}`);
         expect(res.statusCode).toBe(200);
         const body = res.json();
         seen.push(...body.items.map((e: { id: number }) => e.id));
         cursor = body.nextCursor;
       }
-      expect(seen).toEqual(expected);
+      return seen;
+    }
+
+    it("pages a city's high-tech enterprises by creation exactly as the rows in its subtree order them", async () => {
+      const expected = await inCity(
+        (q) => q.where('enterprise.isHte', '=', flag(true)),
+        'createdAt',
+        'desc',
+        150,
+      );
+      expect(expected).toHaveLength(150);
+      expect(await paged('isHte=true&sort=-createdAt&limit=50', 3)).toEqual(expected);
+    });
+
+    it('pages a common search term over the city by name, descending', async () => {
+      const expected = await inCity(
+        (q) => q.where('enterprise.searchText', 'like', '%宽范围%'),
+        'name',
+        'desc',
+        80,
+      );
+      expect(expected).toHaveLength(80);
+      expect(await paged(`q=${encodeURIComponent('宽范围')}&sort=-name&limit=40`, 2)).toEqual(expected);
     });
   });
 }

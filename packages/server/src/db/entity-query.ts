@@ -145,6 +145,11 @@ function pageQuery(
       eb(eb.refTuple(`${table}.${key}`, `${table}.id`), desc ? '<' : '>', eb.tuple(at.value, at.id)),
     );
   };
+  /**
+   * What a subquery of ids needs to be ordered by the caller: the id and the sort value (sorted by
+   * id, the id alone: a subquery's columns must have distinct names).
+   */
+  const idAndSortValue = key === 'id' ? [`${def.table}.id`] : [`${def.table}.id`, `${def.table}.${key}`];
   const sorted = (q: AnyQuery, table: string) =>
     q.orderBy(`${table}.${key}`, dir).orderBy(`${table}.id`, dir);
   // Written into the SQL, not bound: see `sqlInteger` in scope.ts.
@@ -195,11 +200,7 @@ function pageQuery(
     // MATERIALIZED keeps the planner from folding the matches back into a walk of the sort index.
     const found = keyset(
       applyFilters(
-        db
-          .selectFrom(def.table)
-          // Sorted by id, the id is the only column (a CTE's columns must have distinct names).
-          .select(key === 'id' ? [`${def.table}.id`] : [`${def.table}.id`, `${def.table}.${key}`])
-          .where(whereScope(scope, def.table)),
+        db.selectFrom(def.table).select(idAndSortValue).where(whereScope(scope, def.table)),
         opts,
         plan,
       ),
@@ -227,8 +228,7 @@ function pageQuery(
       keyset(
         db
           .selectFrom(def.table)
-          // Sorted by id, the id is the only column (a subquery's columns must have distinct names).
-          .select(key === 'id' ? [`${def.table}.id`] : [`${def.table}.id`, `${def.table}.${key}`])
+          .select(idAndSortValue)
           .where(whereScope(scope, def.table, { unindexed: true }))
           .where(`${def.table}.deletedAt`, 'is', null),
         def.table,

@@ -72,7 +72,7 @@ export async function writeReport(
     `  single 10-second samples of the same scenario differed by up to 2× from one run to the next on this shared machine. The mixed scenario runs once, at 50 connections, for ${meta.duration * meta.repeat} s.`,
     '  The 2 cores are shared by server, database and load generator, so latency targets are at 10 connections and throughput is compared only within one run.',
     '- Auth: every request carries a personal API token and takes the full authentication, permission, data scope and validation path;',
-    "  the token resolves through the server's credential cache (up to 5 s, cleared by any change to users, roles, sessions or tokens), as every client's does.",
+    "  the token resolves through the server's credential cache, and a subtree's orgs through its org-tree cache (each up to 5 s, cleared by any change to users, roles, sessions, tokens or orgs), as every client's do.",
     `- Import and export: ${meta.repeat} runs each, in turn, on the server that took the load. An import is one sheet of 100,000 new enterprises for one county, all-or-nothing in one transaction (SQLite validates the whole sheet before writing; PostgreSQL writes each batch of valid rows while the next is validated);`,
     '  its rows are removed before the next run (on PostgreSQL with `vacuum analyze`), so every run starts from the same table. The export is one enterprise type of the whole country, as a signed-in user downloads it.',
     '',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cachedCredential, forgetCredential, noteCommitted } from './credential-cache.js';
+import { noteCommitted } from '../db/fresh-cache.js';
+import { cachedCredential, forgetCredential } from './credential-cache.js';
 
 let counter = 0;
 /** A fresh key per test: the cache is shared by the whole process. */
@@ -22,7 +23,7 @@ describe('credential cache', () => {
     expect(misses).toBe(2);
   });
 
-  it('forgets on a committed change to users, roles, sessions or tokens, and not on business writes', async () => {
+  it('forgets on a committed change to users, roles, sessions, tokens or orgs, and not on business writes', async () => {
     for (const [entity, forgets] of [
       ['enterprise', false],
       ['project', false],
@@ -30,6 +31,7 @@ describe('credential cache', () => {
       ['role', true],
       ['session', true],
       ['api_token', true],
+      ['org', true],
     ] as const) {
       const key = freshKey();
       let loads = 0;

@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { isReadPermission, type DataScope } from '@kjj/domain';
 import type { Actor } from '../auth/actor.js';
+import { FreshCache, handleKey } from './fresh-cache.js';
 
 /** Upper bound of a path prefix range: '/430000/' → '/4300000' ('0' follows '/' in ASCII). */
 export const pathUpperBound = (prefix: string): string => `${prefix.slice(0, -1)}0`;
@@ -16,13 +17,27 @@ export type ScopeFilter =
   | { kind: 'section'; orgId: number; sectionId: number; sharedOrgs?: number[] }
   | { kind: 'self'; userId: number; sharedOrgs?: number[]; assignee?: string };
 
+/**
+ * What the org tree answers about a path or an id, kept for a few seconds per database (see
+ * FreshCache): nearly every list request of a city or province user asks which orgs its subtree
+ * holds. Answers are frozen, as they are shared between requests.
+ */
+const orgAnswers = new FreshCache(new Set(['org']));
+
+export function fromOrgTree<T>(db: Kysely<any>, key: string, load: () => Promise<T>): Promise<T> {
+  const handle = handleKey(db);
+  return handle === undefined ? load() : orgAnswers.get(`${handle}:${key}`, load);
+}
+
 /** Ids of the orgs above a path ('/430000/431200/431223/' → the province's and the city's). */
-async function ancestorIds(db: Kysely<any>, path: string): Promise<number[]> {
+function ancestorIds(db: Kysely<any>, path: string): Promise<number[]> {
   const parts = path.split('/').filter(Boolean);
   const prefixes = parts.slice(0, -1).map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
-  if (prefixes.length === 0) return [];
-  const rows = await db.selectFrom('org').select('id').where('path', 'in', prefixes).execute();
-  return rows.map((r) => Number(r.id));
+  if (prefixes.length === 0) return Promise.resolve([]);
+  return fromOrgTree(db, `above:${path}`, async () => {
+    const rows = await db.selectFrom('org').select('id').where('path', 'in', prefixes).execute();
+    return Object.freeze(rows.map((r) => Number(r.id))) as number[];
+  });
 }
 
 /**
@@ -37,15 +52,17 @@ async function withSharedDown(db: Kysely<any>, actor: Actor, filter: ScopeFilter
 }
 
 /** Ids of the orgs in the subtree under `path` (the org table is small; this is an index range). */
-export async function subtreeIds(db: Kysely<any>, path: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('org')
-    .select('id')
-    .where('path', '>=', path)
-    .where('path', '<', pathUpperBound(path))
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => Number(r.id));
+export function subtreeIds(db: Kysely<any>, path: string): Promise<number[]> {
+  return fromOrgTree(db, `below:${path}`, async () => {
+    const rows = await db
+      .selectFrom('org')
+      .select('id')
+      .where('path', '>=', path)
+      .where('path', '<', pathUpperBound(path))
+      .orderBy('id')
+      .execute();
+    return Object.freeze(rows.map((r) => Number(r.id))) as number[];
+  });
 }
 
 export interface ScopeOptions {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { appendAudit, type AuditEntry, type ChainHead } from '../audit/chain.js';
-import { noteCommitted } from '../auth/credential-cache.js';
+import { noteCommitted } from './fresh-cache.js';
 import type { CoreDB, Dialect, Tx } from './types.js';
 
 /** Who and where a change comes from, for the audit trail. */

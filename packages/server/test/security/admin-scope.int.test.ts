@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
+import { validUscc } from '../support/values.js';
 
 for (const kind of testDatabases()) {
   describe(`${kind.name}: administration within scope`, () => {
@@ -107,6 +108,34 @@ for (const kind of testDatabases()) {
       const city = (await (await t.as('hh_admin')).get('/api/v1/audit?limit=200&action=auth.login')).json()
         .items as { actorName: string }[];
       expect(city.some((e) => e.actorName.includes('cx_staff'))).toBe(true);
+    });
+
+    it('puts a county added under a city in the city’s lists at once', async () => {
+      const admin = await t.as('hh_admin');
+      const name = '新设县橘园科技有限公司';
+      const listed = async () =>
+        (await admin.get(`/api/v1/enterprises?q=${encodeURIComponent(name)}`))
+          .json()
+          .items.map((e: { name: string }) => e.name);
+      // The city's subtree is read (and remembered) before the county exists.
+      expect(await listed()).toEqual([]);
+      const county = await admin.post('/api/v1/orgs', {
+        parentId: await orgId('431200'),
+        kind: 'county_bureau',
+        fullName: '新设县科技局',
+        shortName: '新设县',
+        divisionCode: '431298',
+      });
+      expect(county.statusCode).toBe(201);
+      const created = await admin.post('/api/v1/enterprises', {
+        orgId: county.json().id,
+        sectionId: null,
+        name,
+        uscc: validUscc(),
+        kind: 'llc',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(await listed()).toEqual([name]);
     });
 
     it('lets a city administrator add a section to a county and edit it with the version', async () => {

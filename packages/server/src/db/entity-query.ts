@@ -99,7 +99,7 @@ function applyFilters(query: AnyQuery, opts: QueryOptions, plan: ListPlan): AnyQ
       sql`(select rowid from ${fts} where ${fts} match ${`"${text.replace(/"/g, '""')}"`})`,
     );
   } else if (text) {
-    q = q.where((eb) => contains(eb.ref(`${table}.searchText`), text));
+    q = q.where((eb) => contains(eb.ref(`${table}.searchText`), text, dialect));
   }
   return q;
 }
@@ -256,8 +256,9 @@ function pageQuery(
         .select(columns)
         .where(whereScope(scope, def.table, { unindexed: plan.scanSortIndex })),
     );
-  if (opts.dialect === 'postgres') return matching(columnsOf(def));
-  // SQLite: the page's ids come from the (covering, partial) index alone.
+  if (opts.dialect === 'postgres' && !plan.searchInIndex) return matching(columnsOf(def));
+  // The page's ids come from the (covering, partial) index alone: always on SQLite; on PostgreSQL
+  // for a text term tested in the org-led index (see listPlan).
   return rowsOf(matching([`${def.table}.id`]));
 }
 

@@ -29,6 +29,11 @@ export interface ListPlan {
   search: 'fts' | 'like' | undefined;
   /** PostgreSQL: the text term is rare, so its matches are collected first and then sorted. */
   sortMatches: boolean;
+  /**
+   * PostgreSQL: the text is tested in the org-led sort index, which carries it (migration 0019),
+   * so the page's ids come from that index alone and only the page's rows are read.
+   */
+  searchInIndex: boolean;
 }
 
 /** Above this many rows a scope counts as wide for SQLite. */
@@ -89,8 +94,12 @@ function isRareLike(db: Kysely<any>, def: EntityDef, text: string): Promise<bool
   return remembered(
     `rare:${def.table}:${text}`,
     async () =>
-      (await liveRowsUpTo(db, def, (eb) => contains(eb.ref(`${def.table}.searchText`), text), RARE_TERM)) <=
-      RARE_TERM,
+      (await liveRowsUpTo(
+        db,
+        def,
+        (eb) => contains(eb.ref(`${def.table}.searchText`), text, 'postgres'),
+        RARE_TERM,
+      )) <= RARE_TERM,
   );
 }
 
@@ -172,6 +181,20 @@ async function sortIndexHoldsOrg(
   return indexes.some((columns) => columns[0] === key && columns.includes('org_id'));
 }
 
+/** Whether the (org_id, sort key, …) index also holds the search text, so a walk of it can test it. */
+async function orgSortIndexHoldsText(
+  db: Kysely<any>,
+  dialect: Dialect,
+  def: EntityDef,
+  params: ListParams,
+): Promise<boolean> {
+  const key = snakeCase(sortOf(def, params.sort).key);
+  const indexes = await indexesOf(db, dialect, def.table);
+  return indexes.some(
+    (columns) => columns[0] === 'org_id' && columns[1] === key && columns.includes('search_text'),
+  );
+}
+
 /** The list's sort key (a field name) and direction, from `sort` or the definition's default. */
 export function sortOf(def: EntityDef, sort: string | undefined): { key: string; desc: boolean } {
   const s = sort ?? def.list.sort;
@@ -213,11 +236,23 @@ export async function listPlan(
       params.deleted !== 'only' &&
       (await sortIndexHoldsOrg(db, dialect, def, params)) &&
       !(await hasOrgIndexedFilter(db, dialect, def, params));
+    // A term the trigram index does not narrow (too short, or common) over one bureau or a few:
+    // testing it in the index that walks the bureau's rows in order reads no row that fails it
+    // (a city's enterprises searched for 橘海: 7.4 → 1.2 ms). Not for a wide subtree, whose walk
+    // runs along the sort index alone, nor for a section's or one's own rows.
+    const searchInIndex =
+      text !== undefined &&
+      !sortMatches &&
+      !wide &&
+      scope.kind === 'orgs' &&
+      params.deleted !== 'only' &&
+      (await orgSortIndexHoldsText(db, dialect, def, params));
     return {
       perOrg: narrowMultiOrg,
       scanSortIndex,
       search: text ? 'like' : undefined,
       sortMatches,
+      searchInIndex,
     };
   }
   const search = !text
@@ -235,5 +270,5 @@ export async function listPlan(
     scope.ids.length > 1 &&
     scope.ids.length <= MAX_RUNS &&
     !(await hasOrgIndexedFilter(db, dialect, def, params));
-  return { perOrg, scanSortIndex, search, sortMatches: false };
+  return { perOrg, scanSortIndex, search, sortMatches: false, searchInIndex: false };
 }

@@ -111,3 +111,90 @@ for (const kind of testDatabases()) {
     });
   });
 }
+
+for (const kind of testDatabases()) {
+  describe(`${kind.name}: text terms over a few bureaus, tested in the org index`, () => {
+    let t: TestApp;
+    /** Search texts of the inserted rows: a two-character term, and LIKE's wildcards taken literally. */
+    const texts = ['橘海新材料', '东橘海', '橘_海科技', '橘x海科技', '100%橘海', '1000橘海', '其他公司'];
+    beforeAll(async () => {
+      t = await testApp(await kind.fresh());
+      const db = t.db.db as unknown as Kysely<any>;
+      const template = await db.selectFrom('enterprise').selectAll().limit(1).executeTakeFirstOrThrow();
+      const owners = await Promise.all(
+        ['431200', '431202', '431223', '431281', '430000'].map((code) => t.orgIdOf(code)),
+      );
+      const rows = Array.from({ length: 420 }, (_, i) => {
+        const { id: _id, ...copy } = template;
+        const text = texts[i % texts.length] as string;
+        return {
+          ...copy,
+          orgId: owners[i % owners.length],
+          sectionId: null,
+          name: `${text}${i}`,
+          uscc: `91TXT${String(i).padStart(13, '0')}`,
+          searchText: `${text}${i}`,
+          tags: JSON.stringify([]),
+          contacts: JSON.stringify([]),
+          overrides: JSON.stringify({}),
+          // Pairs of rows share a time, so the id decides between them.
+          updatedAt: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 2) * 60_000).toISOString(),
+        };
+      });
+      await db
+        .insertInto('enterprise')
+        .values(rows as never)
+        .execute();
+    });
+    afterAll(() => t.close());
+
+    /** The ids a user's list must show for a term, worked out in memory from every live row in reach. */
+    async function expected(username: string, term: string): Promise<number[]> {
+      const db = t.db.db as unknown as Kysely<any>;
+      const reach = username === 'hh_admin' ? '431200' : '431223';
+      const base = await db
+        .selectFrom('org')
+        .select('path')
+        .where('divisionCode', '=', reach)
+        .executeTakeFirstOrThrow();
+      const rows = await db
+        .selectFrom('enterprise')
+        .innerJoin('org', 'org.id', 'enterprise.orgId')
+        .select(['enterprise.id', 'enterprise.searchText', 'enterprise.updatedAt', 'org.path'])
+        .where('enterprise.deletedAt', 'is', null)
+        .execute();
+      const at = (r: { updatedAt: unknown }) => new Date(r.updatedAt as string).getTime();
+      return rows
+        .filter((r) => String(r.path).startsWith(base.path) && String(r.searchText).includes(term))
+        .sort((a, b) => at(b) - at(a) || Number(b.id) - Number(a.id))
+        .map((r) => Number(r.id));
+    }
+
+    async function listed(username: string, term: string): Promise<number[]> {
+      const user = await t.as(username);
+      const seen: number[] = [];
+      let cursor = '';
+      do {
+        const res = await user.get(
+          `/api/v1/enterprises?q=${encodeURIComponent(term)}&limit=9${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(res.statusCode).toBe(200);
+        seen.push(...res.json().items.map((e: { id: number }) => e.id));
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      return seen;
+    }
+
+    it.each([
+      ['hh_admin', '橘海'],
+      ['cx_director', '橘海'],
+      ['hh_admin', '橘_海'],
+      ['hh_admin', '%橘'],
+      ['hh_admin', '海科技'],
+    ])('pages %s’s rows with “%s” in the order of their last change', async (username, term) => {
+      const ids = await expected(username, term);
+      expect(ids.length).toBeGreaterThan(9);
+      expect(await listed(username, term)).toEqual(ids);
+    });
+  });
+}

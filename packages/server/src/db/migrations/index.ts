@@ -17,6 +17,7 @@ import * as dictEntry from './0015-dict-entry.js';
 import * as targets from './0016-targets.js';
 import * as reportDrafts from './0017-report-drafts.js';
 import * as jobAttempts from './0018-job-attempts.js';
+import * as searchInOrgIndex from './0019-search-in-org-index.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -41,6 +42,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0016-targets': targets,
   '0017-report-drafts': reportDrafts,
   '0018-job-attempts': jobAttempts,
+  '0019-search-in-org-index': searchInOrgIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,13 +5,19 @@ import { format, resolveConfig } from 'prettier';
 import type { TransferResult } from './excel.js';
 import type { LoadResult, RepeatedResult } from './load.js';
 
+export interface Floor {
+  page: string;
+  framework: RepeatedResult;
+  floor: RepeatedResult;
+}
+
 export interface DatabaseReport {
   name: string;
   url: string;
   results: (RepeatedResult & { target: string })[];
   mixed: LoadResult;
-  framework: RepeatedResult;
-  floor: RepeatedResult;
+  /** The framework's throughput against the bare driver's, page by page. */
+  floors: Floor[];
   rssMaxMb: number;
   imported: TransferResult & { secondsRuns: number[] };
   exported: TransferResult & { secondsRuns: number[] };
@@ -28,6 +34,12 @@ function verdict(ok: boolean): string {
 /** The target of a figure shown for information only: it gets no verdict. */
 export const INFORMATION = 'none (information)';
 
+function floorLine(f: Floor): string {
+  const ratio = f.framework.rps / f.floor.rps;
+  const perPass = f.framework.rpsRuns.map((v, i) => (v / (f.floor.rpsRuns[i] ?? NaN)).toFixed(2));
+  return `- Framework vs bare driver (${f.page}, same query, 10 connections, in alternating passes, each side warmed up for 3 s just before it is measured): framework ${Math.round(f.framework.rps)} req/s, bare node:http + driver ${Math.round(f.floor.rps)} req/s (medians), ratio **${ratio.toFixed(2)}** (target ≥ 0.67: ${verdict(ratio >= 2 / 3)}); ratio in each pass: ${perPass.join(' / ')}. p50 / p99 of the same page: framework ${ms(f.framework.p50)} / ${ms(f.framework.p99)} ms, bare driver ${ms(f.floor.p50)} / ${ms(f.floor.p99)} ms (how much of a latency target the machine itself leaves).`;
+}
+
 function section(r: DatabaseReport): string {
   const limit = (target: string) => Number(/(\d+)/.exec(target)?.[1] ?? Infinity);
   const judged = (x: RepeatedResult & { target: string }) =>
@@ -36,8 +48,6 @@ function section(r: DatabaseReport): string {
     (x) =>
       `| ${x.label} | ${x.connections} | ${ms(x.p50)} | ${ms(x.p99)} | ${x.p99Runs.map((v) => v.toFixed(0)).join(' / ')} | ${x.target} | ${judged(x)} | ${Math.round(x.rps)} | ${x.errors + x.non2xx} |`,
   );
-  const ratio = r.framework.rps / r.floor.rps;
-  const perPass = r.framework.rpsRuns.map((f, i) => (f / (r.floor.rpsRuns[i] ?? NaN)).toFixed(2));
   return [
     `## ${r.name === 'sqlite' ? 'SQLite (embedded default)' : 'PostgreSQL (production)'}`,
     '',
@@ -46,7 +56,7 @@ function section(r: DatabaseReport): string {
     ...rows,
     `| ${r.mixed.label} | ${r.mixed.connections} | ${ms(r.mixed.p50)} | ${ms(r.mixed.p99)} | (one run) | no errors | ${verdict(r.mixed.errors + r.mixed.non2xx === 0)} | ${Math.round(r.mixed.rps)} | ${r.mixed.errors + r.mixed.non2xx} |`,
     '',
-    `- Framework vs bare driver (county first page, same query, 10 connections, in alternating passes, each side warmed up for 3 s just before it is measured): framework ${Math.round(r.framework.rps)} req/s, bare node:http + driver ${Math.round(r.floor.rps)} req/s (medians), ratio **${ratio.toFixed(2)}** (target ≥ 0.67: ${verdict(ratio >= 2 / 3)}); ratio in each pass: ${perPass.join(' / ')}. p50 / p99 of the same county page: framework ${ms(r.framework.p50)} / ${ms(r.framework.p99)} ms, bare driver ${ms(r.floor.p50)} / ${ms(r.floor.p99)} ms (how much of a latency target the machine itself leaves).`,
+    ...r.floors.map(floorLine),
     `- Server memory (peak RSS under load): ${Math.round(r.rssMaxMb)} MB (target ≤ 300 MB: ${verdict(r.rssMaxMb <= 300)}).`,
     `- Import of ${r.imported.rows} rows: ${r.imported.seconds.toFixed(1)} s, the median of ${runs(r.imported)} (target ≤ 20 s: ${verdict(r.imported.seconds <= 20)}), peak RSS ${Math.round(r.imported.rssMaxMb)} MB over all runs (target ≤ 500 MB: ${verdict(r.imported.rssMaxMb <= 500)}); RSS curve of the median run (MB, each tenth): ${r.imported.rssCurveMb.join(' → ')}.`,
     `- Export of ${r.exported.rows} rows (${((r.exported.bytes ?? 0) / 2 ** 20).toFixed(1)} MB): ${r.exported.seconds.toFixed(1)} s, the median of ${runs(r.exported)} (target ≤ 10 s: ${verdict(r.exported.seconds <= 10)}), RSS from ${Math.round(r.exported.rssStartMb)} MB to a peak of ${Math.round(r.exported.rssMaxMb)} MB; curve: ${r.exported.rssCurveMb.join(' → ')} (flat means streaming).`,

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { ensureData, type BenchUser } from './data.js';
 import { measureExport, measureImport, medianRun, type TransferResult } from './excel.js';
 import { load, summarise, type LoadRequest, type LoadResult, type RepeatedResult } from './load.js';
-import { INFORMATION, writeReport, type DatabaseReport } from './report.js';
+import { INFORMATION, writeReport, type DatabaseReport, type Floor } from './report.js';
 import { startKjj, startProcess } from './server.js';
 
 const IMPORT_ROWS = 100_000;
@@ -73,6 +73,8 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
   log(`${name}: server up (pid ${server.pid}); warming up`);
   const list = '/api/v1/enterprises?limit=20';
   const projects = '/api/v1/projects?limit=20';
+  // The floor (baseline.ts `/projects`) runs the same query with the same filter values.
+  const projectList = `${projects}&status=in_progress,acceptance_pending,acceptance_failed&level=county&year=2023&category=agri_extension&sort=-updatedAt`;
   const scenarios: { label: string; target: string; requests: LoadRequest[] }[] = [
     {
       label: 'County first page (own bureau)',
@@ -141,7 +143,7 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
       target: '≤ 50 ms',
       requests: [
         {
-          path: `${projects}&status=in_progress,acceptance_pending,acceptance_failed&level=county&year=2023&category=agri_extension&sort=-updatedAt`,
+          path: projectList,
           token: city.token,
         },
       ],
@@ -221,8 +223,19 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
     `${name}: mixed at 50: ${Math.round(mixed.rps)} req/s, p99 ${mixed.p99} ms, errors ${mixed.errors + mixed.non2xx}`,
   );
   const rssSamples = rss.stop();
-  const { framework, floor } = await frameworkAndFloor(name, url, { url: base, path: list }, county);
-  log(`${name}: framework ${Math.round(framework.rps)} vs bare ${Math.round(floor.rps)} req/s (medians)`);
+  const floors = await frameworkAndFloor(name, url, base, [
+    { page: 'county first page', path: list, barePath: '/', user: county },
+    {
+      page: 'city project list, stage + level + year + category',
+      path: projectList,
+      barePath: '/projects',
+      user: city,
+    },
+  ]);
+  for (const f of floors)
+    log(
+      `${name}: ${f.page}: framework ${Math.round(f.framework.rps)} vs bare ${Math.round(f.floor.rps)} req/s (medians)`,
+    );
   const imports: TransferResult[] = [];
   const exports: TransferResult[] = [];
   for (let pass = 0; pass < repeat; pass++) {
@@ -239,8 +252,7 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
     url,
     results,
     mixed,
-    framework,
-    floor,
+    floors,
     rssMaxMb: Math.max(...rssSamples),
     imported: medianRun(imports),
     exported: medianRun(exports),
@@ -248,38 +260,49 @@ async function benchDatabase(name: 'sqlite' | 'postgres', url: string): Promise<
 }
 
 /**
- * The framework and the bare driver answer the same page in alternating passes, each warmed up the
- * same way (JIT, connections) just before it is measured, so neither side gets a quieter spell.
+ * The framework and the bare driver answer the same pages in alternating passes, each warmed up
+ * the same way (JIT, connections) just before it is measured, so neither side gets a quieter spell.
  */
 async function frameworkAndFloor(
   name: string,
   url: string,
-  kjj: { url: string; path: string },
-  county: BenchUser,
-): Promise<{ framework: RepeatedResult; floor: RepeatedResult }> {
+  base: string,
+  pages: { page: string; path: string; barePath: string; user: BenchUser }[],
+): Promise<Floor[]> {
   const orgId = String(await orgIdOf(url, '431223'));
   const bare = await startProcess(
     'node',
     [BASELINE],
-    { BASELINE_DB: url, BASELINE_ORG: orgId, PORT: '3802' },
+    { BASELINE_DB: url, BASELINE_ORG: orgId, BASELINE_CITY: '431200', PORT: '3802' },
     3802,
   );
-  const sides = [
-    { label: 'Framework: county first page', ...kjj, runs: [] as LoadResult[] },
-    { label: 'Bare node:http + driver: same query', url: bare.url, path: '/', runs: [] as LoadResult[] },
-  ];
+  const sides = pages.flatMap((p) => [
+    { page: p, label: `Framework: ${p.page}`, url: base, path: p.path, runs: [] as LoadResult[] },
+    {
+      page: p,
+      label: `Bare node:http + driver: ${p.page}`,
+      url: bare.url,
+      path: p.barePath,
+      runs: [] as LoadResult[],
+    },
+  ]);
   for (let pass = 1; pass <= repeat; pass++) {
     for (const side of sides) {
-      const page = [{ path: side.path, token: county.token }];
-      await load('warm-up', side.url, page, 10, 3);
-      const r = await load(side.label, side.url, page, 10, duration);
+      const requests = [{ path: side.path, token: side.page.user.token }];
+      await load('warm-up', side.url, requests, 10, 3);
+      const r = await load(side.label, side.url, requests, 10, duration);
       log(`${name} pass ${pass}: ${side.label}: ${Math.round(r.rps)} req/s`);
       side.runs.push(r);
     }
   }
   await bare.stop();
-  const [framework, floor] = sides.map((side) => summarise(side.runs)) as [RepeatedResult, RepeatedResult];
-  return { framework, floor };
+  return pages.map((p) => {
+    const [framework, floor] = sides.filter((s) => s.page === p).map((s) => summarise(s.runs)) as [
+      RepeatedResult,
+      RepeatedResult,
+    ];
+    return { page: p.page, framework, floor };
+  });
 }
 
 async function removeImported(url: string): Promise<void> {

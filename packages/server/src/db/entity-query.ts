@@ -223,18 +223,16 @@ function pageQuery(
     // PostgreSQL, wide subtree: the ids and sort values in page order from an index-only walk of
     // the sort index, which tests each entry's org; then each of those rows, read once and
     // filtered (see listPlan). OFFSET 0 keeps the planner from folding the walk into the outer
-    // query; `unindexed` keeps it off the org-led indexes.
-    const walk = sorted(
-      keyset(
-        db
-          .selectFrom(def.table)
-          .select(idAndSortValue)
-          .where(whereScope(scope, def.table, { unindexed: true }))
-          .where(`${def.table}.deletedAt`, 'is', null),
-        def.table,
-      ),
-      def.table,
-    ).offset(0);
+    // query; `unindexed` keeps it off the org-led indexes. A walk that tests every condition is
+    // the page itself, so it is limited: unlimited, the planner would plan a walk of all matches
+    // (a parallel scan of the whole index, 68 ms).
+    const inScope = db
+      .selectFrom(def.table)
+      .select(idAndSortValue)
+      .where(whereScope(scope, def.table, { unindexed: true }));
+    const walk = plan.walkDecides
+      ? page(inScope)
+      : sorted(keyset(inScope.where(`${def.table}.deletedAt`, 'is', null), def.table), def.table).offset(0);
     const row = (eb: EB) =>
       applyFilters(
         eb.selectFrom(def.table).select(columnsOf(def)).whereRef(`${def.table}.id`, '=', 'walked.id'),

@@ -35,6 +35,11 @@ export interface ListPlan {
    * so the page's ids come from that index alone and only the page's rows are read.
    */
   searchInIndex: boolean;
+  /**
+   * PostgreSQL, with `scanSortIndex`: the sort index holds every filtered column (migration 0020)
+   * and no text is searched, so the walk tests every condition and finds the page by itself.
+   */
+  walkDecides: boolean;
 }
 
 /** Above this many rows a scope counts as wide for SQLite. */
@@ -170,16 +175,16 @@ async function hasOrgIndexedFilter(
   );
 }
 
-/** Whether some index of the table passes `test`, given its columns and the sort key's column. */
-async function hasSortIndex(
+/** The columns of the first index of the table that passes `test`, given the sort key's column. */
+async function sortIndex(
   db: Kysely<any>,
   dialect: Dialect,
   def: EntityDef,
   params: ListParams,
   test: (columns: string[], key: string) => boolean,
-): Promise<boolean> {
+): Promise<string[] | undefined> {
   const key = snakeCase(sortOf(def, params.sort).key);
-  return (await indexesOf(db, dialect, def.table)).some((columns) => test(columns, key));
+  return (await indexesOf(db, dialect, def.table)).find((columns) => test(columns, key));
 }
 
 /** An index led by the sort key that also holds org_id: a walk of it can test the org. */
@@ -224,12 +229,18 @@ export async function listPlan(
     // index-only and only the subtree's rows are read (湖南省's high-tech manufacturers by creation:
     // 12 → 4 ms). Not when a filter has an (org_id, column) index the planner can narrow with, nor
     // for the trash, which the (partial) sort indexes do not hold.
-    const scanSortIndex =
-      wide &&
-      !sortMatches &&
-      params.deleted !== 'only' &&
-      (await hasSortIndex(db, dialect, def, params, holdsOrg)) &&
-      !(await hasOrgIndexedFilter(db, dialect, def, params));
+    const walked =
+      wide && !sortMatches && params.deleted !== 'only'
+        ? await sortIndex(db, dialect, def, params, holdsOrg)
+        : undefined;
+    const scanSortIndex = walked !== undefined && !(await hasOrgIndexedFilter(db, dialect, def, params));
+    // When that index also holds every filtered column, the walk tests them before any row is read
+    // and stops at the page: only the page's rows are read (湖南省's high-tech manufacturers by
+    // creation: 4.2 → 1.1 ms). Otherwise the rows it passes are read and filtered.
+    const walkDecides =
+      scanSortIndex &&
+      text === undefined &&
+      usedFilterFields(def, params).every(([name]) => walked.includes(snakeCase(name)));
     // A term the trigram index does not narrow (too short, or common) over one bureau or a few:
     // testing it in the index that walks the bureau's rows in order reads no row that fails it
     // (a city's enterprises searched for 橘海: 7.4 → 1.2 ms). Not for a wide subtree, whose walk
@@ -240,13 +251,14 @@ export async function listPlan(
       !wide &&
       scope.kind === 'orgs' &&
       params.deleted !== 'only' &&
-      (await hasSortIndex(db, dialect, def, params, holdsText));
+      (await sortIndex(db, dialect, def, params, holdsText)) !== undefined;
     return {
       perOrg: narrowMultiOrg,
       scanSortIndex,
       search: text ? 'like' : undefined,
       sortMatches,
       searchInIndex,
+      walkDecides,
     };
   }
   const search = !text
@@ -264,5 +276,5 @@ export async function listPlan(
     scope.ids.length > 1 &&
     scope.ids.length <= MAX_RUNS &&
     !(await hasOrgIndexedFilter(db, dialect, def, params));
-  return { perOrg, scanSortIndex, search, sortMatches: false, searchInIndex: false };
+  return { perOrg, scanSortIndex, search, sortMatches: false, searchInIndex: false, walkDecides: false };
 }

@@ -1,5 +1,8 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entityByName } from '@kjj/domain';
+import { listPlan } from '../../src/db/list-plan.js';
+import { subtreeIds } from '../../src/db/scope.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { testDatabases } from '../support/databases.js';
 
@@ -30,6 +33,8 @@ for (const kind of testDatabases()) {
           uscc: `91TEST${String(i).padStart(12, '0')}`,
           searchText: `宽范围测试企业${i}`,
           isHte: flag(i % 3 === 0),
+          industry: i % 2 === 0 ? 'C' : 'I',
+          established: i % 4 < 2 ? '2019-05-01' : '2021-05-01',
           tags: JSON.stringify([]),
           contacts: JSON.stringify([]),
           overrides: JSON.stringify({}),
@@ -97,6 +102,49 @@ for (const kind of testDatabases()) {
       );
       expect(expected).toHaveLength(150);
       expect(await paged('isHte=true&sort=-createdAt&limit=50', 3)).toEqual(expected);
+    });
+
+    it("pages a city's high-tech manufacturers by creation, the walk of the sort index testing both", async () => {
+      const expected = await inCity(
+        (q) => q.where('enterprise.isHte', '=', flag(true)).where('enterprise.industry', '=', 'C'),
+        'createdAt',
+        'desc',
+        120,
+      );
+      expect(expected).toHaveLength(120);
+      expect(await paged('isHte=true&industry=C&sort=-createdAt&limit=40', 3)).toEqual(expected);
+    });
+
+    it('pages them by a filter the sort index does not hold as well', async () => {
+      const expected = await inCity(
+        (q) =>
+          q.where('enterprise.isHte', '=', flag(true)).where('enterprise.established', '<=', '2020-01-01'),
+        'createdAt',
+        'desc',
+        120,
+      );
+      expect(expected).toHaveLength(120);
+      expect(await paged('isHte=true&established.lte=2020-01-01&sort=-createdAt&limit=40', 3)).toEqual(
+        expected,
+      );
+    });
+
+    it('walks the sort index for these lists, and on PostgreSQL lets the walk decide the page when the index holds every filtered column', async () => {
+      const db = t.db.db as unknown as Kysely<any>;
+      const city = await db
+        .selectFrom('org')
+        .select('path')
+        .where('divisionCode', '=', '431200')
+        .executeTakeFirstOrThrow();
+      const scope = { kind: 'orgs' as const, ids: await subtreeIds(db, String(city.path)) };
+      const plan = (params: Record<string, unknown>) =>
+        listPlan(db, entityByName('enterprise'), kind.name, scope, { sort: '-createdAt', ...params });
+      const held = await plan({ isHte: true, industry: ['C'] });
+      const notHeld = await plan({ isHte: true, 'established.lte': '2020-01-01' });
+      expect(held.scanSortIndex).toBe(true);
+      expect(notHeld.scanSortIndex).toBe(true);
+      expect(held.walkDecides).toBe(kind.name === 'postgres');
+      expect(notHeld.walkDecides).toBe(false);
     });
 
     it('pages a common search term over the city by name, descending', async () => {

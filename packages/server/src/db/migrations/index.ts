@@ -18,6 +18,7 @@ import * as targets from './0016-targets.js';
 import * as reportDrafts from './0017-report-drafts.js';
 import * as jobAttempts from './0018-job-attempts.js';
 import * as searchInOrgIndex from './0019-search-in-org-index.js';
+import * as filtersInSortIndex from './0020-filters-in-sort-index.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -43,6 +44,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0017-report-drafts': reportDrafts,
   '0018-job-attempts': jobAttempts,
   '0019-search-in-org-index': searchInOrgIndex,
+  '0020-filters-in-sort-index': filtersInSortIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import {
 } from 'kysely';
 import { snakeCase, usedFilterFields, type DataScope, type EntityDef, type FieldDef } from '@kjj/domain';
 import type { Actor } from '../auth/actor.js';
+import { keepPrepared } from './connect.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { columnsOf, decodeRow, type ApiRow } from './entity-rows.js';
 import { contains } from './like.js';
@@ -264,7 +265,14 @@ export async function listPage(db: Kysely<any>, opts: QueryOptions, scope?: Scop
   const limit = opts.params.limit ?? 20;
   const resolved = scope ?? (await effectiveScope(db, opts));
   const plan = await listPlan(db, opts.def, opts.dialect, resolved, opts.params);
-  const { rows } = await db.executeQuery(pageQuery(db, opts, resolved, plan, limit + 1).compile());
+  const compiled = pageQuery(db, opts, resolved, plan, limit + 1).compile();
+  // A page whose plan its query's shape fixes: merged per-org runs, a walk of the sort index, or
+  // one bureau's rows. Not a text search, nor a wide scope left to the planner (see keepPrepared).
+  const shapeFixesPlan =
+    plan.perOrg || plan.scanSortIndex || (resolved.kind === 'orgs' && resolved.ids.length === 1);
+  const { rows } = await db.executeQuery(
+    opts.dialect === 'postgres' && !opts.params.q && shapeFixesPlan ? keepPrepared(compiled) : compiled,
+  );
   const items = rows.slice(0, limit).map((r) => decodeRow(opts.def, r));
   const { key, desc } = sortOf(opts.def, opts.params.sort);
   const last = items.at(-1);

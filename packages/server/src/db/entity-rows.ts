@@ -47,17 +47,20 @@ export function encodeFields(
 
 const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
-/** Column values → the API shape: booleans, parsed JSON, ids as numbers. */
+/**
+ * Column values → the API shape: booleans, parsed JSON, ids as numbers. The row is changed in place:
+ * it is a fresh object from the driver, and a copy of every row of every list was garbage the
+ * moment it was made.
+ */
 export function decodeRow(def: EntityDef, row: Record<string, unknown>): ApiRow {
-  const out: Record<string, unknown> = { ...row };
   for (const [name, field] of fieldEntries(def)) {
     const v = row[name];
-    if (v === null || v === undefined) out[name] = null;
-    else if (field.kind === 'bool') out[name] = v === true || v === 1;
-    else if (!isScalar(field)) out[name] = parseJson(v);
+    if (v === null || v === undefined) row[name] = null;
+    else if (field.kind === 'bool') row[name] = v === true || v === 1;
+    else if (!isScalar(field)) row[name] = parseJson(v);
   }
-  out.overrides = row.overrides ? parseJson(row.overrides) : {};
-  return out as ApiRow;
+  row.overrides = row.overrides ? parseJson(row.overrides) : {};
+  return row as ApiRow;
 }
 
 /** What the full-text index reads: the searchable fields, lower-cased, one per line. */

@@ -11,12 +11,12 @@ const PG_ADMIN_URL = process.env.KJJ_TEST_PG_URL ?? 'postgres://postgres@127.0.0
 export interface TestDatabaseKind {
   name: Dialect;
   /** A fresh copy of the migrated, demo-seeded template, owned by the caller. */
-  fresh: () => Promise<Database>;
+  fresh: (options?: { poolSize?: number }) => Promise<Database>;
 }
 
 let counter = 0;
 
-async function clonePostgres(template: string, runId: string): Promise<Database> {
+async function clonePostgres(template: string, runId: string, poolSize = 5): Promise<Database> {
   const name = `kjj_t_${runId}_${process.pid}_${++counter}_${Math.floor(Math.random() * 1e6)}`;
   const client = new pg.Client({ connectionString: PG_ADMIN_URL });
   await client.connect();
@@ -25,7 +25,7 @@ async function clonePostgres(template: string, runId: string): Promise<Database>
   } finally {
     await client.end();
   }
-  return connect(PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`), { poolSize: 5 });
+  return connect(PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`), { poolSize });
 }
 
 function cloneSqlite(template: string): Database {
@@ -38,6 +38,8 @@ function cloneSqlite(template: string): Database {
 export function testDatabases(): TestDatabaseKind[] {
   const { sqliteTemplate, pgTemplate, runId } = inject('testDatabases');
   const kinds: TestDatabaseKind[] = [{ name: 'sqlite', fresh: async () => cloneSqlite(sqliteTemplate) }];
-  if (pgTemplate) kinds.push({ name: 'postgres', fresh: () => clonePostgres(pgTemplate, runId) });
+  if (pgTemplate) {
+    kinds.push({ name: 'postgres', fresh: (options) => clonePostgres(pgTemplate, runId, options?.poolSize) });
+  }
   return kinds;
 }

@@ -19,6 +19,7 @@ import * as reportDrafts from './0017-report-drafts.js';
 import * as jobAttempts from './0018-job-attempts.js';
 import * as searchInOrgIndex from './0019-search-in-org-index.js';
 import * as filtersInSortIndex from './0020-filters-in-sort-index.js';
+import * as trashUniqueLookup from './0021-trash-unique-lookup.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -45,6 +46,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0018-job-attempts': jobAttempts,
   '0019-search-in-org-index': searchInOrgIndex,
   '0020-filters-in-sort-index': filtersInSortIndex,
+  '0021-trash-unique-lookup': trashUniqueLookup,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entityByName } from '@kjj/domain';
+import { enterprise } from '@kjj/domain';
 import { listPlan } from '../../src/db/list-plan.js';
 import { subtreeIds } from '../../src/db/scope.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -138,7 +138,7 @@ for (const kind of testDatabases()) {
         .executeTakeFirstOrThrow();
       const scope = { kind: 'orgs' as const, ids: await subtreeIds(db, String(city.path)) };
       const plan = (params: Record<string, unknown>) =>
-        listPlan(db, entityByName('enterprise'), kind.name, scope, { sort: '-createdAt', ...params });
+        listPlan(db, enterprise, kind.name, scope, { sort: '-createdAt', ...params });
       const held = await plan({ isHte: true, industry: ['C'] });
       const notHeld = await plan({ isHte: true, 'established.lte': '2020-01-01' });
       expect(held.scanSortIndex).toBe(true);

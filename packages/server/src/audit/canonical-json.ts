@@ -2,58 +2,60 @@
  * JSON with object keys sorted at every level and no whitespace, so the same entry always hashes
  * the same whichever order its fields were built in (and whatever a database does to key order).
  *
- * An import hashes every row it writes, so the usual case is left to the native serializer: given
- * every key of the value, sorted, as its replacer list, `JSON.stringify` writes each object's
- * members in that order (ECMA-262 SerializeJSONObject uses the list as the key order). Values it
- * would render differently (anything with a prototype of its own, such as a Date with toJSON, or
- * a function) take the plain loop, which is the definition. So does a value with a key that
- * Object.prototype also has: the list is looked up on every object, own key or not, and an
- * object without its own `__proto__` would be written with its prototype under that name.
+ * An import hashes every row it writes, so this is the plain loop written for speed: quoted keys
+ * are remembered (a table's rows share their field names), and numbers and booleans are written
+ * with String, which gives what JSON.stringify gives for them. Measured on an import's row diff
+ * (about 25 fields), it takes half the time of handing JSON.stringify the sorted key list as its
+ * replacer, which also disables V8's fast serializer and allocated a key set per value.
  */
 export function canonicalJson(value: unknown): string {
-  const keys = new Set<string>();
-  if (!collectPlainKeys(value, keys)) return canonicalByLoop(value);
-  // Default sort orders by UTF-16 code units, as the loop below does.
-  return JSON.stringify(value, [...keys].sort()) ?? 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
+    case 'undefined':
+      return 'null';
+    default:
+      // Functions and symbols have no JSON form; a bigint makes JSON.stringify throw, as before.
+      return String(JSON.stringify(value));
+  }
 }
 
-/** Every key of every object in a value made of plain objects, arrays and primitives; false otherwise. */
-function collectPlainKeys(value: unknown, keys: Set<string>): boolean {
-  if (value === null || typeof value !== 'object')
-    return typeof value !== 'function' && typeof value !== 'symbol' && typeof value !== 'bigint';
-  if (Array.isArray(value)) {
-    for (const item of value) if (!collectPlainKeys(item, keys)) return false;
-    return true;
-  }
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  const record = value as Record<string, unknown>;
-  for (const key in record) {
-    if (key in Object.prototype) return false;
-    keys.add(key);
-    if (!collectPlainKeys(record[key], keys)) return false;
-  }
-  return true;
+function canonicalArray(items: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(items[i]);
+  return `${out}]`;
 }
 
-function canonicalByLoop(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalByLoop(value[i]);
-    return `${out}]`;
-  }
-  const record = value as Record<string, unknown>;
+/** Members in code-unit order of their keys (the default sort), undefined members left out. */
+function canonicalObject(record: Record<string, unknown>): string {
   const keys = Object.keys(record).sort();
   let out = '{';
+  let first = true;
   for (const key of keys) {
     const item = record[key];
     if (item === undefined) continue;
-    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalByLoop(item)}`;
+    out += `${first ? '' : ','}${quotedKey(key)}:${canonicalJson(item)}`;
+    first = false;
   }
   return `${out}}`;
+}
+
+const quotedKeys = new Map<string, string>();
+/** Keys come from field names, so few; the bound only guards against data used as keys. */
+const MAX_QUOTED_KEYS = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }

@@ -23,18 +23,24 @@ type ChainedRow = Omit<AuditLogTable, 'hash'>;
 
 /**
  * The fields that are hashed, everything but the hash itself, as canonical JSON. Spelled out in
- * key order rather than built as an object and sorted: it runs once per row an import writes.
+ * key order rather than built as an object and sorted, and fed to the hash in three parts so the
+ * diff, the one long field, is not copied once more: it runs once per row an import writes.
  */
-const hashInput = (row: ChainedRow): string =>
-  `{"action":${canonicalJson(row.action)},"actorId":${canonicalJson(row.actorId)},` +
-  `"actorName":${canonicalJson(row.actorName)},"at":${canonicalJson(row.at)},` +
-  `"diff":${canonicalJson(row.diff)},"entity":${canonicalJson(row.entity)},` +
-  `"entityId":${canonicalJson(row.entityId)},"ip":${canonicalJson(row.ip)},` +
-  `"orgId":${canonicalJson(row.orgId)},"requestId":${canonicalJson(row.requestId)},` +
-  `"seq":${canonicalJson(row.seq)}}`;
-
-export const chainHash = (prevHash: string, row: ChainedRow): string =>
-  createHash('sha256').update(prevHash).update(hashInput(row)).digest('hex');
+export function chainHash(prevHash: string, row: ChainedRow): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update(
+      `{"action":${canonicalJson(row.action)},"actorId":${canonicalJson(row.actorId)},` +
+        `"actorName":${canonicalJson(row.actorName)},"at":${canonicalJson(row.at)},"diff":`,
+    )
+    .update(canonicalJson(row.diff))
+    .update(
+      `,"entity":${canonicalJson(row.entity)},"entityId":${canonicalJson(row.entityId)},` +
+        `"ip":${canonicalJson(row.ip)},"orgId":${canonicalJson(row.orgId)},` +
+        `"requestId":${canonicalJson(row.requestId)},"seq":${canonicalJson(row.seq)}}`,
+    )
+    .digest('hex');
+}
 
 // Any constant works; it only has to be the same for every writer of the chain.
 const AUDIT_LOCK_KEY = 7_352_018;

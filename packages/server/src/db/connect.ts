@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type CompiledQuery,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type UnknownRow,
+} from 'kysely';
 import pg from 'pg';
 import type { CoreDB, Dialect } from './types.js';
 
@@ -85,12 +95,41 @@ const pgTypes = {
  * Column names are snake_case in the database and camelCase in code. The keys inside a JSON value
  * are data, kept as they were written: PostgreSQL hands JSON columns over parsed, and renaming their
  * keys would make them differ from SQLite's (and cost a new object for every one of them).
+ *
+ * Result rows are renamed through a template: every row of a result has the same columns, so the
+ * camelCase names are worked out once per result and each row is a copy of an object that already
+ * has them, filled in place. Kysely's own renaming adds the keys one by one to an empty object,
+ * which regrows it at each step, and copies every array value: 15% of what a list request
+ * allocated (55 KB of 366 KB for a 20-row enterprise page on PostgreSQL).
  */
-const camelCase = () => new CamelCasePlugin({ maintainNestedObjectKeys: true });
+class CamelCaseRows extends CamelCasePlugin {
+  constructor() {
+    super({ maintainNestedObjectKeys: true });
+  }
+
+  override transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const { rows } = args.result;
+    const first = rows[0];
+    if (!first) return Promise.resolve(args.result);
+    const columns = Object.keys(first);
+    const names = columns.map((c) => this.camelCase(c));
+    const template: UnknownRow = {};
+    for (const name of names) template[name] = null;
+    const renamed = rows.map((row) => {
+      const out = { ...template };
+      for (let i = 0; i < columns.length; i++) out[names[i]!] = row[columns[i]!];
+      return out;
+    });
+    return Promise.resolve({ ...args.result, rows: renamed });
+  }
+}
+
+const camelCase = () => new CamelCaseRows();
 
 /**
  * Kysely's SQLite driver prepares every statement anew; preparing costs more than running a
- * keyset page. The handle it gets keeps the most recent statements (a query's SQL text is its key).
+ * keyset page. The handle it gets keeps the most recent statements (a query's SQL text is its key),
+ * and a statement that returns rows gives them as `rowsAsObjects` builds them.
  */
 export function withStatementCache(handle: SQLite.Database, size = 500): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
@@ -102,13 +141,52 @@ export function withStatementCache(handle: SQLite.Database, size = 500): SQLite.
       cache.set(source, hit);
       return hit;
     }
-    const statement = handle.prepare(source);
+    const prepared = handle.prepare(source);
+    const statement = prepared.reader ? readingRowsAsObjects(prepared) : prepared;
     cache.set(source, statement);
     if (cache.size > size) cache.delete(cache.keys().next().value as string);
     return statement;
   };
   return new Proxy(handle, {
     get: (target, property) => (property === 'prepare' ? prepare : Reflect.get(target, property, target)),
+  });
+}
+
+/** The statement, its `all` answered by `rowsAsObjects`; its other methods called on it as they are. */
+function readingRowsAsObjects(statement: SQLite.Statement): SQLite.Statement {
+  const all = (...parameters: unknown[]) => rowsAsObjects(statement, parameters);
+  return new Proxy(statement, {
+    get: (target, property) => {
+      if (property === 'all') return all;
+      const value = Reflect.get(target, property, target) as unknown;
+      // Native methods must be called on the statement itself, not on this proxy.
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * A statement's rows as objects keyed by column name, as `all` gives them, built faster:
+ * better-sqlite3 makes each row object key by key; taken as arrays, each row is a copy of an object
+ * that already has the keys, filled in place (a 21-row enterprise page: 240 → 115 µs).
+ */
+function rowsAsObjects(statement: SQLite.Statement, parameters: unknown[]): Record<string, unknown>[] {
+  statement.raw(true);
+  let rows: unknown[][];
+  try {
+    rows = statement.all(...parameters) as unknown[][];
+  } finally {
+    statement.raw(false);
+  }
+  // Read after the run: SQLite prepares a statement again after a schema change, and its columns
+  // may then be others than before.
+  const names = statement.columns().map((c) => c.name);
+  const template: Record<string, unknown> = {};
+  for (const name of names) template[name] = null;
+  return rows.map((values) => {
+    const row = { ...template };
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    return row;
   });
 }
 

@@ -100,7 +100,7 @@ const pgTypes = {
  * camelCase names are worked out once per result and each row is a copy of an object that already
  * has them, filled in place. Kysely's own renaming adds the keys one by one to an empty object,
  * which regrows it at each step, and copies every array value: 15% of what a list request
- * allocated (55 KB of 366 KB for a 20-row enterprise page on PostgreSQL).
+ * allocated (55 KB of 366 KB for an enterprise page of 21 rows on PostgreSQL).
  */
 class CamelCaseRows extends CamelCasePlugin {
   constructor() {
@@ -168,7 +168,7 @@ function readingRowsAsObjects(statement: SQLite.Statement): SQLite.Statement {
 /**
  * A statement's rows as objects keyed by column name, as `all` gives them, built faster:
  * better-sqlite3 makes each row object key by key; taken as arrays, each row is a copy of an object
- * that already has the keys, filled in place (a 21-row enterprise page: 240 → 115 µs).
+ * that already has the keys, filled in place (an enterprise page of 21 rows: 240 → 115 µs).
  */
 function rowsAsObjects(statement: SQLite.Statement, parameters: unknown[]): Record<string, unknown>[] {
   statement.raw(true);

@@ -113,13 +113,7 @@ class CamelCaseRows extends CamelCasePlugin {
     if (!first) return Promise.resolve(args.result);
     const columns = Object.keys(first);
     const names = columns.map((c) => this.camelCase(c));
-    const template: UnknownRow = {};
-    for (const name of names) template[name] = null;
-    const renamed = rows.map((row) => {
-      const out = { ...template };
-      for (let i = 0; i < columns.length; i++) out[names[i]!] = row[columns[i]!];
-      return out;
-    });
+    const renamed = rowsFromTemplate(names, rows, (row, i) => row[columns[i]!]);
     return Promise.resolve({ ...args.result, rows: renamed });
   }
 }
@@ -170,7 +164,7 @@ function readingRowsAsObjects(statement: SQLite.Statement): SQLite.Statement {
  * better-sqlite3 makes each row object key by key; taken as arrays, each row is a copy of an object
  * that already has the keys, filled in place (an enterprise page of 21 rows: 240 → 115 µs).
  */
-function rowsAsObjects(statement: SQLite.Statement, parameters: unknown[]): Record<string, unknown>[] {
+function rowsAsObjects(statement: SQLite.Statement, parameters: unknown[]): UnknownRow[] {
   statement.raw(true);
   let rows: unknown[][];
   try {
@@ -181,11 +175,24 @@ function rowsAsObjects(statement: SQLite.Statement, parameters: unknown[]): Reco
   // Read after the run: SQLite prepares a statement again after a schema change, and its columns
   // may then be others than before.
   const names = statement.columns().map((c) => c.name);
-  const template: Record<string, unknown> = {};
+  return rowsFromTemplate(names, rows, (values, i) => values[i]);
+}
+
+/**
+ * Rows keyed by `names`, the value of the i-th name read from each source row by `read`. Each row
+ * is a copy of one object that already has the keys, filled in place: adding the keys one by one
+ * to an empty object regrows it at each step.
+ */
+function rowsFromTemplate<Source>(
+  names: readonly string[],
+  sources: readonly Source[],
+  read: (source: Source, i: number) => unknown,
+): UnknownRow[] {
+  const template: UnknownRow = {};
   for (const name of names) template[name] = null;
-  return rows.map((values) => {
+  return sources.map((source) => {
     const row = { ...template };
-    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    for (let i = 0; i < names.length; i++) row[names[i]!] = read(source, i);
     return row;
   });
 }

@@ -50,6 +50,16 @@ for (const kind of testDatabases()) {
     });
     afterAll(() => t.close());
 
+    /** The org path of 怀化市, the city whose lists these tests page. */
+    async function cityPath(db: Kysely<any>): Promise<string> {
+      const city = await db
+        .selectFrom('org')
+        .select('path')
+        .where('divisionCode', '=', '431200')
+        .executeTakeFirstOrThrow();
+      return String(city.path);
+    }
+
     /** The city's live rows, narrowed by `where`, in the given order: what its list must page through. */
     async function inCity(
       where: (q: SelectQueryBuilder<any, any, any>) => SelectQueryBuilder<any, any, any>,
@@ -58,17 +68,13 @@ for (const kind of testDatabases()) {
       limit: number,
     ): Promise<number[]> {
       const db = t.db.db as unknown as Kysely<any>;
-      const city = await db
-        .selectFrom('org')
-        .select('path')
-        .where('divisionCode', '=', '431200')
-        .executeTakeFirstOrThrow();
+      const path = await cityPath(db);
       const rows = await where(
         db
           .selectFrom('enterprise')
           .innerJoin('org', 'org.id', 'enterprise.orgId')
           .select('enterprise.id')
-          .where('org.path', 'like', `${city.path}%`)
+          .where('org.path', 'like', `${path}%`)
           .where('enterprise.deletedAt', 'is', null),
       )
         .orderBy(`enterprise.${column}`, direction)
@@ -127,12 +133,7 @@ for (const kind of testDatabases()) {
 
     it('walks the sort index for these lists, and on PostgreSQL lets the walk decide the page when the index holds every filtered column', async () => {
       const db = t.db.db as unknown as Kysely<any>;
-      const city = await db
-        .selectFrom('org')
-        .select('path')
-        .where('divisionCode', '=', '431200')
-        .executeTakeFirstOrThrow();
-      const scope = { kind: 'orgs' as const, ids: await subtreeIds(db, String(city.path)) };
+      const scope = { kind: 'orgs' as const, ids: await subtreeIds(db, await cityPath(db)) };
       const plan = (params: Record<string, unknown>) =>
         listPlan(db, enterprise, kind.name, scope, { sort: '-createdAt', ...params });
       const held = await plan({ isHte: true, industry: ['C'] });

@@ -20,6 +20,7 @@ import * as jobAttempts from './0018-job-attempts.js';
 import * as searchInOrgIndex from './0019-search-in-org-index.js';
 import * as filtersInSortIndex from './0020-filters-in-sort-index.js';
 import * as trashUniqueLookup from './0021-trash-unique-lookup.js';
+import * as yearFiltersInOrgIndex from './0022-year-filters-in-org-index.js';
 
 /**
  * Versioned migrations, in order. Each runs on both dialects; names never change once released.
@@ -47,6 +48,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>) => Promise<void> }>
   '0019-search-in-org-index': searchInOrgIndex,
   '0020-filters-in-sort-index': filtersInSortIndex,
   '0021-trash-unique-lookup': trashUniqueLookup,
+  '0022-year-filters-in-org-index': yearFiltersInOrgIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,7 +20,7 @@ import {
 } from '@kjj/domain';
 import type { Actor } from '../auth/actor.js';
 import { scoped } from './entity-repo.js';
-import { columnsOf, decodeRow, type ApiRow } from './entity-rows.js';
+import { decodeRow, selectRowColumns, type ApiRow } from './entity-rows.js';
 import type { Dialect } from './types.js';
 import type { Work } from './unit-of-work.js';
 
@@ -55,7 +55,7 @@ export interface HookContext {
 type ActionHook = (ctx: HookContext) => Promise<Record<string, unknown>>;
 
 async function rowsOf(tx: Kysely<any>, def: EntityDef, where: Record<string, unknown>): Promise<ApiRow[]> {
-  let q = tx.selectFrom(def.table).select(columnsOf(def)).where('deletedAt', 'is', null);
+  let q = selectRowColumns(tx.selectFrom(def.table), def).where('deletedAt', 'is', null);
   for (const [column, value] of Object.entries(where)) q = q.where(column, '=', value);
   const rows = await q.orderBy('id').execute();
   return rows.map((r) => decodeRow(def, r));

@@ -10,7 +10,7 @@ import { snakeCase, usedFilterFields, type DataScope, type EntityDef, type Field
 import type { Actor } from '../auth/actor.js';
 import { keepPrepared } from './connect.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { columnsOf, decodeRow, type ApiRow } from './entity-rows.js';
+import { decodeRow, selectRowColumns, type ApiRow } from './entity-rows.js';
 import { contains } from './like.js';
 import { listPlan, sortOf, type ListPlan } from './list-plan.js';
 import {
@@ -162,7 +162,7 @@ function pageQuery(
    * are already limited: a second LIMIT here made SQLite's sorter cost ten times the page itself.
    */
   const rowsOf = (ids: AnyQuery) =>
-    sorted(db.selectFrom(def.table).select(columnsOf(def)).where(`${def.table}.id`, 'in', ids), def.table);
+    sorted(selectRowColumns(db.selectFrom(def.table), def).where(`${def.table}.id`, 'in', ids), def.table);
 
   if (plan.perOrg && scope.kind === 'orgs' && opts.dialect === 'sqlite') {
     // SQLite has no LATERAL: one short, index-ordered run per org (a compound select), merged.
@@ -189,7 +189,7 @@ function pageQuery(
     // of letting the planner guess between sorting the whole subtree and scanning the sort index.
     const perOrg = (eb: EB) =>
       page(
-        eb.selectFrom(def.table).select(columnsOf(def)).whereRef(`${def.table}.orgId`, '=', 'scopeOrg.id'),
+        selectRowColumns(eb.selectFrom(def.table), def).whereRef(`${def.table}.orgId`, '=', 'scopeOrg.id'),
       ).as('e');
     const orgs = db.selectFrom(
       sql<{ id: number }>`(select unnest(${scope.ids}::bigint[]) as id)`.as('scopeOrg'),
@@ -236,7 +236,7 @@ function pageQuery(
       : sorted(keyset(inScope.where(`${def.table}.deletedAt`, 'is', null), def.table), def.table).offset(0);
     const row = (eb: EB) =>
       applyFilters(
-        eb.selectFrom(def.table).select(columnsOf(def)).whereRef(`${def.table}.id`, '=', 'walked.id'),
+        selectRowColumns(eb.selectFrom(def.table), def).whereRef(`${def.table}.id`, '=', 'walked.id'),
         opts,
         plan,
       ).as('e');
@@ -248,17 +248,13 @@ function pageQuery(
       'walked',
     );
   }
-  const matching = (columns: string[]) =>
-    page(
-      db
-        .selectFrom(def.table)
-        .select(columns)
-        .where(whereScope(scope, def.table, { unindexed: plan.scanSortIndex })),
-    );
-  if (opts.dialect === 'postgres' && !plan.searchInIndex) return matching(columnsOf(def));
+  const matching = page(
+    db.selectFrom(def.table).where(whereScope(scope, def.table, { unindexed: plan.scanSortIndex })),
+  );
+  if (opts.dialect === 'postgres' && !plan.searchInIndex) return selectRowColumns(matching, def);
   // The page's ids come from the (covering, partial) index alone: always on SQLite; on PostgreSQL
   // for a text term tested in the org-led index (see listPlan).
-  return rowsOf(matching([`${def.table}.id`]));
+  return rowsOf(matching.select(`${def.table}.id`));
 }
 
 export async function listPage(db: Kysely<any>, opts: QueryOptions, scope?: ScopeFilter): Promise<Page> {
@@ -340,7 +336,7 @@ export async function sortedIds(db: Kysely<any>, opts: QueryOptions, scope: Scop
 /** Full rows for ids, in the order of the ids (rows deleted meanwhile are left out). */
 export async function rowsByIds(db: Kysely<any>, def: EntityDef, ids: number[]): Promise<ApiRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom(def.table).select(columnsOf(def)).where('id', 'in', ids).execute();
+  const rows = await selectRowColumns(db.selectFrom(def.table), def).where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);

@@ -15,12 +15,12 @@ import {
 import { scopeFor, type Actor } from '../auth/actor.js';
 import { nowIso } from './dialect.js';
 import {
-  columnsOf,
   decodeRow,
   encodeFields,
   META_COLUMNS,
   plainColumnsOf,
   searchTextOf,
+  selectRowColumns,
   type ApiRow,
 } from './entity-rows.js';
 import { insertRows } from './bulk-insert.js';
@@ -58,9 +58,7 @@ export function scoped(db: Kysely<any>, dialect: Dialect, actor: Actor, def: Ent
     permission: string,
     deleted: 'live' | 'deleted' | 'any' = 'live',
   ): Promise<ApiRow | undefined> {
-    let q = executor
-      .selectFrom(def.table)
-      .select(columnsOf(def))
+    let q = selectRowColumns(executor.selectFrom(def.table), def)
       .where(`${def.table}.id`, '=', id)
       .where(await scopeOf(executor, permission));
     if (deleted === 'live') q = q.where(`${def.table}.deletedAt`, 'is', null);

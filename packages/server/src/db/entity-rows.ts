@@ -1,4 +1,5 @@
-import { fieldEntries, isScalar, searchFields, type EntityDef } from '@kjj/domain';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { fieldEntries, isScalar, searchFields, snakeCase, type EntityDef } from '@kjj/domain';
 import type { Dialect } from './types.js';
 
 /** Meta columns selected with every row (snake_case is added by the CamelCasePlugin). */
@@ -17,8 +18,33 @@ export const META_COLUMNS = [
 
 export const plainColumnsOf = (def: EntityDef): string[] => [...META_COLUMNS, ...Object.keys(def.fields)];
 
-export const columnsOf = (def: EntityDef, table = def.table): string[] =>
-  plainColumnsOf(def).map((c) => `${table}.${c}`);
+/** Each definition's column list, written out once (see selectRowColumns). */
+const columnLists = new WeakMap<EntityDef, RawBuilder<unknown>>();
+
+/**
+ * `query` selecting every column of the entity's rows. The list is SQL written once per
+ * definition: selected as column references, its names (26 for an enterprise) were parsed,
+ * copied by the camel-case plugin and compiled again for every query, a quarter of what the query
+ * builder allocated for a list page. The names come from the definition, never from input; rows
+ * come back camelCased as for any other query.
+ */
+export function selectRowColumns<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  def: EntityDef,
+): SelectQueryBuilder<DB, TB, O & Record<string, unknown>> {
+  let list = columnLists.get(def);
+  if (!list) {
+    const table = snakeCase(def.table);
+    list = sql.raw(
+      plainColumnsOf(def)
+        .map((c) => `"${table}"."${snakeCase(c)}"`)
+        .join(', '),
+    );
+    columnLists.set(def, list);
+  }
+  // The builder's types want an aliased expression; a list of columns has no alias of its own.
+  return query.select(list as never) as SelectQueryBuilder<DB, TB, O & Record<string, unknown>>;
+}
 
 export type ApiRow = Record<string, unknown> & { id: number; orgId: number; version: number };
 

@@ -15,7 +15,7 @@ import type { Actor } from '../auth/actor.js';
 import { hookOf } from './action-hooks.js';
 import { nowIso } from './dialect.js';
 import { scoped } from './entity-repo.js';
-import { columnsOf, decodeRow, encodeFields, type ApiRow } from './entity-rows.js';
+import { decodeRow, encodeFields, selectRowColumns, type ApiRow } from './entity-rows.js';
 import type { Dialect } from './types.js';
 import type { Work } from './unit-of-work.js';
 
@@ -34,9 +34,7 @@ export function workflowRepo(db: Kysely<any>, dialect: Dialect, actor: Actor, de
    * to this one (a batch closing scores its projects): the link, not the actor's scope, selects it.
    */
   async function findLinked(tx: Kysely<any>, id: number): Promise<ApiRow | undefined> {
-    const row = await tx
-      .selectFrom(def.table)
-      .select(columnsOf(def))
+    const row = await selectRowColumns(tx.selectFrom(def.table), def)
       .where('id', '=', id)
       .where('deletedAt', 'is', null)
       .executeTakeFirst();

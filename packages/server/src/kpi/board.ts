@@ -16,7 +16,7 @@ import {
   type Qualifier,
 } from '@kjj/domain';
 import { scopeFor, type Actor } from '../auth/actor.js';
-import { decodeRow, columnsOf, type ApiRow } from '../db/entity-rows.js';
+import { decodeRow, selectRowColumns, type ApiRow } from '../db/entity-rows.js';
 import { resolveScope, whereScope } from '../db/scope.js';
 import { metricEvaluator, type MetricValue } from '../metrics/evaluate.js';
 
@@ -80,9 +80,7 @@ export async function kpiBoard(
 ): Promise<KpiBoard> {
   const scope = await resolveScope(db, actor, scopeFor(actor, targetDef.permissions.read));
   const targets = (
-    await db
-      .selectFrom('target')
-      .select(columnsOf(targetDef))
+    await selectRowColumns(db.selectFrom('target'), targetDef)
       .where(whereScope(scope, 'target'))
       .where('target.deletedAt', 'is', null)
       .where('target.orgId', '=', org.id)
@@ -96,10 +94,11 @@ export async function kpiBoard(
     ids.length === 0
       ? []
       : (
-          await db
-            .selectFrom('target')
-            .innerJoin('org', 'org.id', 'target.orgId')
-            .select([...columnsOf(targetDef), 'org.path as orgPath', 'org.shortName as orgName'])
+          await selectRowColumns(
+            db.selectFrom('target').innerJoin('org', 'org.id', 'target.orgId'),
+            targetDef,
+          )
+            .select(['org.path as orgPath', 'org.shortName as orgName'])
             .where(whereScope(scope, 'target'))
             .where('target.deletedAt', 'is', null)
             .where('target.assignedFromTargetId', 'in', ids)

@@ -56,6 +56,11 @@ for (const kind of testDatabases()) {
       expect(await read()).toEqual([{ renamedColumn: 1, secondColumn: 'b' }]);
     });
 
+    it('keeps column names that hold quotes or braces as they are', async () => {
+      const { rows } = await sql`select 1 as "quote""d", 2 as "brace}); x({"`.execute(db);
+      expect(rows).toEqual([{ 'quote"d': 1, 'brace}); x({': 2 }]);
+    });
+
     it('gives an empty result as no rows', async () => {
       const rows = await db.selectFrom('org').select(['id', 'parentId']).where('id', '<', 0).execute();
       expect(rows).toEqual([]);

@@ -56,19 +56,23 @@ export function openSqlite(file: string): SQLite.Database {
  */
 const OPTIMIZE_EVERY_MS = 60 * 60_000;
 
-/** PostgreSQL's text form of an instant in UTC, as a server whose time zone is UTC sends it. */
-const UTC_INSTANT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
+/**
+ * PostgreSQL's text form of an instant in UTC, as a server whose time zone is UTC sends it:
+ * `YYYY-MM-DD HH:MM:SS`, then an optional fraction of up to six digits, then `+00`.
+ */
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\+00$/;
 
 /**
  * An instant from PostgreSQL's text form as an ISO string, to milliseconds as `toISOString` gives
  * it. The UTC form is rewritten as text: a Date made and formatted for every instant of every row
- * cost a few percent of a list request. Any other form (another offset, a year past 9999, BC) goes
- * through pg's own parser, given as `parse`.
+ * cost a few percent of a list request. Its parts are cut at their fixed places once the pattern
+ * holds (a match array per instant was most of what a page's instants allocated). Any other form
+ * (another offset, a year past 9999, BC) goes through pg's own parser, given as `parse`.
  */
 export function isoInstant(text: string, parse: (text: string) => Date): string {
-  const utc = UTC_INSTANT.exec(text);
-  if (!utc) return parse(text).toISOString();
-  return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+  if (!UTC_INSTANT.test(text)) return parse(text).toISOString();
+  const fraction = text.length > 22 ? text.slice(20, text.length - 3) : '';
+  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction.padEnd(3, '0').slice(0, 3)}Z`;
 }
 
 /**

@@ -147,6 +147,7 @@ function definitionProblems(input: EntityInput<Record<string, FieldDef>>): strin
 
 const entriesOf = new WeakMap<object, readonly (readonly [string, FieldDef])[]>();
 const searchedOf = new WeakMap<object, readonly string[]>();
+const filteredOf = new WeakMap<object, readonly (readonly [string, FieldDef])[]>();
 
 /**
  * The definition's fields as [name, field] pairs, built once per definition: an import converts,
@@ -173,5 +174,12 @@ export function searchFields(def: EntityDef): readonly string[] {
   return names;
 }
 
-export const filterFields = (def: EntityDef): [string, FieldDef][] =>
-  Object.entries(def.fields).filter(([, field]) => field.filter);
+/** The fields a list can be filtered by, as [name, field] pairs, built once per definition. */
+export function filterFields(def: EntityDef): readonly (readonly [string, FieldDef])[] {
+  let entries = filteredOf.get(def.fields);
+  if (!entries) {
+    entries = fieldEntries(def).filter(([, field]) => field.filter);
+    filteredOf.set(def.fields, entries);
+  }
+  return entries;
+}

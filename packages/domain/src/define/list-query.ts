@@ -51,11 +51,26 @@ function filterParams(name: string, field: FieldDef): Record<string, z.ZodType> 
   }
 }
 
+/** Each filter field with the parameters that filter by it; built once per definition. */
+const filterKeysOf = new WeakMap<object, readonly { entry: readonly [string, FieldDef]; keys: string[] }[]>();
+
 /** The filter fields a list's parameters use, by equality or by a range bound. */
-export const usedFilterFields = (def: EntityDef, params: Record<string, unknown>): [string, FieldDef][] =>
-  filterFields(def).filter(([name]) =>
-    [name, `${name}.gte`, `${name}.lte`].some((key) => params[key] !== undefined),
-  );
+export function usedFilterFields(
+  def: EntityDef,
+  params: Record<string, unknown>,
+): (readonly [string, FieldDef])[] {
+  let filters = filterKeysOf.get(def.fields);
+  if (!filters) {
+    filters = filterFields(def).map((entry) => ({
+      entry,
+      keys: [entry[0], `${entry[0]}.gte`, `${entry[0]}.lte`],
+    }));
+    filterKeysOf.set(def.fields, filters);
+  }
+  const used: (readonly [string, FieldDef])[] = [];
+  for (const { entry, keys } of filters) if (keys.some((key) => params[key] !== undefined)) used.push(entry);
+  return used;
+}
 
 export function filterSchemaShape(def: EntityDef): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {};

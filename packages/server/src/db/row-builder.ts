@@ -16,6 +16,7 @@ const MAX_BUILDERS = 1000;
  * strings, so no name can be read as code.
  */
 export function rowBuilder(names: readonly string[], from: readonly (number | string)[]): RowBuilder {
+  // Unambiguous: neither database allows NUL in a column name.
   const key = `${names.join('\u0000')}\u0001${from.join('\u0000')}`;
   let build = builders.get(key);
   if (!build) {

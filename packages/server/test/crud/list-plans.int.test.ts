@@ -50,16 +50,6 @@ for (const kind of testDatabases()) {
     });
     afterAll(() => t.close());
 
-    /** The org path of 怀化市, the city whose lists these tests page. */
-    async function cityPath(db: Kysely<any>): Promise<string> {
-      const city = await db
-        .selectFrom('org')
-        .select('path')
-        .where('divisionCode', '=', '431200')
-        .executeTakeFirstOrThrow();
-      return String(city.path);
-    }
-
     /** The city's live rows, narrowed by `where`, in the given order: what its list must page through. */
     async function inCity(
       where: (q: SelectQueryBuilder<any, any, any>) => SelectQueryBuilder<any, any, any>,
@@ -68,7 +58,7 @@ for (const kind of testDatabases()) {
       limit: number,
     ): Promise<number[]> {
       const db = t.db.db as unknown as Kysely<any>;
-      const path = await cityPath(db);
+      const path = await t.orgPathOf('431200');
       const rows = await where(
         db
           .selectFrom('enterprise')
@@ -133,7 +123,7 @@ for (const kind of testDatabases()) {
 
     it('walks the sort index for these lists, and on PostgreSQL lets the walk decide the page when the index holds every filtered column', async () => {
       const db = t.db.db as unknown as Kysely<any>;
-      const scope = { kind: 'orgs' as const, ids: await subtreeIds(db, await cityPath(db)) };
+      const scope = { kind: 'orgs' as const, ids: await subtreeIds(db, await t.orgPathOf('431200')) };
       const plan = (params: Record<string, unknown>) =>
         listPlan(db, enterprise, kind.name, scope, { sort: '-createdAt', ...params });
       const held = await plan({ isHte: true, industry: ['C'] });
@@ -197,11 +187,7 @@ for (const kind of testDatabases()) {
     async function expected(username: string, term: string): Promise<number[]> {
       const db = t.db.db as unknown as Kysely<any>;
       const reach = username === 'hh_admin' ? '431200' : '431223';
-      const base = await db
-        .selectFrom('org')
-        .select('path')
-        .where('divisionCode', '=', reach)
-        .executeTakeFirstOrThrow();
+      const base = await t.orgPathOf(reach);
       const rows = await db
         .selectFrom('enterprise')
         .innerJoin('org', 'org.id', 'enterprise.orgId')
@@ -210,7 +196,7 @@ for (const kind of testDatabases()) {
         .execute();
       const at = (r: { updatedAt: unknown }) => new Date(r.updatedAt as string).getTime();
       return rows
-        .filter((r) => String(r.path).startsWith(base.path) && String(r.searchText).includes(term))
+        .filter((r) => String(r.path).startsWith(base) && String(r.searchText).includes(term))
         .sort((a, b) => at(b) - at(a) || Number(b.id) - Number(a.id))
         .map((r) => Number(r.id));
     }

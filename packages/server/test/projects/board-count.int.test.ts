@@ -19,12 +19,7 @@ for (const kind of testDatabases().filter((k) => k.name === 'postgres')) {
     beforeAll(async () => {
       t = await testApp(await kind.fresh());
       const db = t.db.db as unknown as Kysely<any>;
-      const city = await db
-        .selectFrom('org')
-        .select('path')
-        .where('divisionCode', '=', '431200')
-        .executeTakeFirstOrThrow();
-      cityOrgs = await subtreeIds(db, String(city.path));
+      cityOrgs = await subtreeIds(db, await t.orgPathOf('431200'));
       const template = await db.selectFrom('project').select('id').limit(1).executeTakeFirstOrThrow();
       // Copies of one demo project, spread over the city's bureaus, seven years and every state.
       await sql`insert into project (org_id, created_at, updated_at, name, level, category, year,

@@ -27,6 +27,8 @@ export interface TestApp {
   anonymous: () => Client;
   /** The id of the bureau of a division code (431223 → 辰溪县科技局). */
   orgIdOf: (division: string) => Promise<number>;
+  /** The org-tree path of the bureau of a division code: the prefix of its subtree's paths. */
+  orgPathOf: (division: string) => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -87,6 +89,16 @@ export async function testApp(
             .where('divisionCode', '=', division)
             .executeTakeFirstOrThrow()
         ).id,
+      ),
+    orgPathOf: async (division) =>
+      String(
+        (
+          await db.db
+            .selectFrom('org')
+            .select('path')
+            .where('divisionCode', '=', division)
+            .executeTakeFirstOrThrow()
+        ).path,
       ),
     as: async (username, password = DEMO_PASSWORD) => {
       const key = `${username}:${password}`;

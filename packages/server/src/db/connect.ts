@@ -193,15 +193,8 @@ function rowsAsObjects(statement: SQLite.Statement, parameters: unknown[]): Unkn
   }
   // Read after the run: SQLite prepares a statement again after a schema change, and its columns
   // may then be others than before.
-  return rows.map(byPosition(statement.columns().map((c) => c.name)));
+  return rows.map(rowBuilder(statement.columns().map((c) => c.name)));
 }
-
-/** Builds rows keyed by `names` from arrays of their values, in the same order. */
-const byPosition = (names: readonly string[]) =>
-  rowBuilder(
-    names,
-    names.map((_, i) => i),
-  );
 
 /** Statements kept prepared, by SQL text: their names. Bounded; the least recently kept goes first. */
 const keptStatements = new Map<string, string>();
@@ -247,7 +240,7 @@ function runQueriesFast(client: pg.PoolClient): void {
     if (keep) named.add(name);
     const config = { ...(keep ? { name } : {}), text, values, rowMode: 'array' };
     return (query(config) as Promise<pg.QueryResult>).then((result) => {
-      result.rows = result.rows.map(byPosition(result.fields.map((f) => f.name)));
+      result.rows = result.rows.map(rowBuilder(result.fields.map((f) => f.name)));
       return result;
     });
   }) as typeof client.query;
